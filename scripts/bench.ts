@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../src/cli/package-info.js';
+
+/**
+ * `npm run bench`: medians of `readiness --help` and of the full demo run, the slowest check beside the run's
+ * wall time, and peak RSS — measured from outside the process, the way a user experiences them.
+ */
+const root = packageRoot();
+const bin = path.join(root, 'bin', 'readiness.js');
+const HELP_RUNS = Number(process.env.BENCH_HELP_RUNS ?? 15);
+const DEMO_RUNS = Number(process.env.BENCH_DEMO_RUNS ?? 7);
+
+interface Sample {
+  ms: number;
+  peakRssMb: number;
+  stdout: string;
+  code: number | null;
+}
+
+function run(args: string[]): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let peakKb = 0;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.resume();
+    // VmHWM is the kernel's own high-water mark of resident memory; polling it loses nothing between polls.
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        const match = /VmHWM:\s+(\d+) kB/.exec(status);
+        if (match) peakKb = Math.max(peakKb, Number(match[1]));
+      } catch {
+        // the process has just exited
+      }
+    }, 5);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ ms: performance.now() - started, peakRssMb: peakKb / 1024, stdout, code });
+    });
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const help: Sample[] = [];
+for (let i = 0; i < HELP_RUNS; i++) help.push(await run(['--help']));
+
+const demo: { wall: number; slowest: number; slowestId: string; runnerMs: number; rss: number }[] = [];
+for (let i = 0; i < DEMO_RUNS; i++) {
+  const sample = await run(['demo', '--format', 'json']);
+  const report = JSON.parse(sample.stdout) as { durationMs: number; results: { id: string; durationMs: number }[] };
+  const slowest = report.results.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
+  demo.push({ wall: sample.ms, slowest: slowest.durationMs, slowestId: slowest.id, runnerMs: report.durationMs, rss: sample.peakRssMb });
+}
+
+const helpMs = median(help.map((s) => s.ms));
+const demoMs = median(demo.map((d) => d.wall));
+const slowestMs = median(demo.map((d) => d.slowest));
+const runnerMs = median(demo.map((d) => d.runnerMs));
+const peakRss = Math.max(...demo.map((d) => d.rss), ...help.map((s) => s.peakRssMb));
+const demoBudget = 1.3 * slowestMs + 500;
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+const rows = [
+  ['readiness --help (median of ' + HELP_RUNS + ')', `${helpMs.toFixed(0)} ms`, '≤ 150 ms', verdict(helpMs <= 150)],
+  ['demo run, wall (median of ' + DEMO_RUNS + ')', `${demoMs.toFixed(0)} ms`, `≤ 1.3 × slowest + 500 = ${demoBudget.toFixed(0)} ms`, verdict(demoMs <= demoBudget)],
+  ['  runner time inside it', `${runnerMs.toFixed(0)} ms`, '', ''],
+  ['  slowest single check', `${slowestMs.toFixed(0)} ms (${demo[0]?.slowestId ?? '?'})`, '', ''],
+  ['peak RSS (max over runs)', `${peakRss.toFixed(0)} MB`, '≤ 150 MB', verdict(peakRss <= 150)],
+];
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const row of rows) process.stdout.write(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}\n`);

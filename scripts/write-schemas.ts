@@ -1,0 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../src/cli/package-info.js';
+import { renderSchemas } from '../src/report/json-schemas.js';
+
+/** Regenerates schema/*.json from the zod schemas; a test fails when the committed files are stale. */
+for (const [file, content] of Object.entries(renderSchemas())) {
+  writeFileSync(path.join(packageRoot(), 'schema', file), content);
+  process.stdout.write(`wrote schema/${file}\n`);
+}

@@ -1,0 +1,226 @@
+import { setMaxListeners } from 'node:events';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadAttestations } from '../config/attestations.js';
+import { ConfigError, UsageError, type ConfigProblem } from '../config/errors.js';
+import { parseDuration } from '../config/duration.js';
+import { loadConfig, selectEnvironment, type LoadedConfig, type SelectedEnvironment } from '../config/load.js';
+import { closest } from '../config/suggest.js';
+import type { Check } from '../core/check.js';
+import { applyOverrides } from '../core/overrides.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runChecks } from '../core/runner.js';
+import { Probes } from '../probes/index.js';
+import { buildReport } from '../report/build.js';
+import type { Report } from '../report/schema.js';
+import { reporterFor } from '../reporters/index.js';
+import { createProgress } from '../reporters/progress.js';
+import type { Reporter } from '../reporters/types.js';
+import { colorLevelFor, err, out } from './output.js';
+import { toolInfo } from './package-info.js';
+import { parseSeverity, selectChecks, splitList, type SelectionFilters } from './selection.js';
+
+export interface CheckOptions {
+  config: string;
+  format: string;
+  out?: string;
+  only?: string;
+  skip?: string;
+  section?: string;
+  severity?: string;
+  concurrency?: string;
+  timeout?: string;
+  failOn?: string;
+  strict?: boolean;
+  requireAttestations?: boolean;
+  showManual?: boolean;
+  color?: boolean;
+  debug?: boolean;
+}
+
+export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** `readiness check <env>`: run the selected checks, write the reports, and return the exit code. */
+export async function checkCommand(environmentName: string, options: CheckOptions): Promise<number> {
+  const formats = parseFormats(options.format, options.out);
+  const loaded = await loadConfig(options.config);
+  const target = selectEnvironment(loaded, environmentName);
+  const { catalog } = await import('../../checks/index.js');
+  const checkOptions = validateCheckOverrides(loaded, catalog);
+  const filters = parseFilters(options);
+  const checks = selectChecks(catalog, filters, loaded.config.checks);
+  if (checks.length === 0) throw new UsageError('no check matches the given --only/--skip/--section/--severity filters');
+
+  const concurrency = options.concurrency !== undefined ? parseCount(options.concurrency, '--concurrency') : (loaded.config.concurrency ?? DEFAULT_CONCURRENCY);
+  const timeoutMs = options.timeout !== undefined ? parseTimeout(options.timeout) : (loaded.config.timeout ?? DEFAULT_TIMEOUT_MS);
+  const gate = {
+    ...loaded.config.gate,
+    ...(options.failOn ? { failOn: parseSeverity(options.failOn, '--fail-on') } : {}),
+    ...(options.strict ? { strict: true } : {}),
+    ...(options.requireAttestations ? { requireAttestations: true } : {}),
+  };
+  const attestations = await loadAttestations(path.resolve(loaded.dir, loaded.config.attestations));
+  const extraCa = await readExtraCa(target);
+
+  const interrupt = new AbortController();
+  // Every running check and probe listens to this one signal; the default cap of 10 listeners would warn.
+  setMaxListeners(0, interrupt.signal);
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
+    err('\nInterrupted: stopping running checks and reporting what finished (Ctrl-C again to quit at once)\n');
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
+
+  const tool = toolInfo();
+  const probes = new Probes({
+    target,
+    signal: interrupt.signal,
+    userAgent: `${tool.name}/${tool.version} (production readiness check; read-only)`,
+    ...(extraCa ? { extraCa } : {}),
+    http: { totalTimeoutMs: Math.min(10_000, timeoutMs) },
+  });
+  const wantsText = formats.some((r) => r.format === 'text');
+  const progress = await createProgress(checks, {
+    stream: process.stderr,
+    tty: process.stderr.isTTY === true && !process.env.CI,
+    colorLevel: colorLevelFor(process.stderr, options.color),
+  });
+
+  let report: Report;
+  try {
+    const run = await runChecks({
+      checks,
+      target,
+      probes,
+      concurrency,
+      timeoutMs,
+      overrides: loaded.config.checks,
+      options: checkOptions,
+      signal: interrupt.signal,
+      listener: progress.listener,
+      debug: options.debug === true,
+    });
+    await progress.finish();
+    const results = applyOverrides(run.results, {
+      environment: target.name,
+      attestations,
+      waivers: loaded.config.waivers,
+      today: new Date().toISOString().slice(0, 10),
+    });
+    report = buildReport({ tool, environment: target.name, run, results, gate, catalogSize: catalog.length, filters: describeFilters(filters) });
+  } finally {
+    await probes.close();
+    process.off('SIGINT', onSigint);
+  }
+
+  await writeReports(report, formats, options, wantsText);
+  if (report.interrupted) return EXIT.interrupted;
+  return report.gate.passed ? EXIT.passed : EXIT.failed;
+}
+
+async function writeReports(report: Report, formats: Reporter[], options: CheckOptions, wantsText: boolean): Promise<void> {
+  const colorLevel = colorLevelFor(process.stdout, options.color);
+  if (wantsText) out(reporterFor('text').render(report, { colorLevel, showManual: options.showManual === true }));
+  const files = formats.filter((r) => r.format !== 'text');
+  if (files.length === 0) return;
+  if (!options.out) {
+    out(files[0]!.render(report, { colorLevel: 0 }));
+    return;
+  }
+  try {
+    await mkdir(options.out, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--out ${options.out}: cannot create the directory (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  for (const reporter of files) {
+    const file = path.join(options.out, reporter.fileName);
+    await writeFile(file, reporter.render(report, { colorLevel: 0 }), 'utf8');
+    if (wantsText) err(`wrote ${file}\n`);
+  }
+}
+
+function parseFormats(value: string, outDir: string | undefined): Reporter[] {
+  const names = splitList(value) ?? ['text'];
+  const reporters = [...new Set(names)].map(reporterFor);
+  const fileFormats = reporters.filter((r) => r.format !== 'text');
+  if (!outDir && (fileFormats.length > 1 || (fileFormats.length === 1 && reporters.length > 1))) {
+    throw new UsageError(
+      `--format ${value}: without --out only one format can go to standard output; add --out <dir> to write ${fileFormats.map((r) => r.fileName).join(', ')}`,
+    );
+  }
+  return reporters;
+}
+
+function parseFilters(options: CheckOptions): SelectionFilters {
+  return {
+    ...(options.only !== undefined ? { only: splitList(options.only) ?? [] } : {}),
+    ...(options.skip !== undefined ? { skip: splitList(options.skip) ?? [] } : {}),
+    ...(options.section !== undefined ? { section: splitList(options.section) ?? [] } : {}),
+    ...(options.severity !== undefined ? { severity: parseSeverity(options.severity, '--severity') } : {}),
+  };
+}
+
+function describeFilters(filters: SelectionFilters): Record<string, string | string[]> {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
+}
+
+function parseCount(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`${flag} ${value}: expected a whole number from 1 to 64`);
+  return n;
+}
+
+function parseTimeout(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new UsageError(`--timeout ${value}: expected a duration such as 500ms, 10s or 2m`);
+  return ms;
+}
+
+/** `checks:` in the config must name real checks, and their options must fit each check's schema. */
+function validateCheckOverrides(loaded: LoadedConfig, catalog: readonly Check[]): Map<string, unknown> {
+  const problems: ConfigProblem[] = [];
+  const options = new Map<string, unknown>();
+  const ids = catalog.map((c) => c.id);
+  for (const [id, override] of Object.entries(loaded.config.checks)) {
+    const check = catalog.find((c) => c.id === id);
+    if (!check) {
+      const suggestion = closest(id, ids);
+      problems.push({ path: ['checks', id], message: `no check has this id${suggestion ? `; did you mean "${suggestion}"?` : ''}`, ...loaded.locate(['checks', id]) });
+      continue;
+    }
+    if (override.options === undefined) continue;
+    if (!check.options) {
+      problems.push({ path: ['checks', id, 'options'], message: 'this check takes no options', ...loaded.locate(['checks', id, 'options']) });
+      continue;
+    }
+    const parsed = check.options.safeParse(override.options);
+    if (parsed.success) options.set(id, parsed.data);
+    else {
+      for (const issue of parsed.error.issues) {
+        const issuePath = ['checks', id, 'options', ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+        problems.push({ path: issuePath, message: issue.message, ...loaded.locate(issuePath) });
+      }
+    }
+  }
+  for (const check of catalog) {
+    if (check.options && !options.has(check.id)) {
+      const defaults = check.options.safeParse({});
+      if (defaults.success) options.set(check.id, defaults.data);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(loaded.file, problems);
+  return options;
+}
+
+async function readExtraCa(target: SelectedEnvironment): Promise<string | undefined> {
+  const ca = target.environment.tls?.ca;
+  if (!ca) return undefined;
+  const file = target.resolvePath(ca);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(target.loaded.file, [
+      { path: ['environments', target.name, 'tls', 'ca'], message: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` },
+    ]);
+  }
+}

@@ -1,0 +1,45 @@
+/** Why a probe could not observe the target. Checks turn these into `error` (or `fail` where the reason is the verdict). */
+export type ProbeErrorCode =
+  | 'timeout'
+  | 'refused'
+  | 'dns'
+  | 'reset'
+  | 'tls'
+  | 'too-many-redirects'
+  | 'redirect-loop'
+  | 'request-cap'
+  | 'protocol'
+  | 'aborted'
+  | 'unavailable'
+  | 'unknown';
+
+export class ProbeError extends Error {
+  constructor(
+    readonly code: ProbeErrorCode,
+    message: string,
+    /** Low-level code (ECONNREFUSED, CERT_HAS_EXPIRED, …) for evidence. */
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'ProbeError';
+  }
+}
+
+export function isProbeError(error: unknown): error is ProbeError {
+  return error instanceof ProbeError;
+}
+
+/** Thrown into a check when its own time budget ran out. */
+export class CheckTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`timed out after ${timeoutMs} ms`);
+    this.name = 'CheckTimeoutError';
+  }
+}
+
+export class InterruptedError extends Error {
+  constructor() {
+    super('interrupted (Ctrl-C) before it finished');
+    this.name = 'InterruptedError';
+  }
+}

@@ -1,0 +1,302 @@
+import { rootCertificates } from 'node:tls';
+import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { Memo } from '../core/memo.js';
+import { ProbeError, type ProbeErrorCode } from './errors.js';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST';
+
+export interface HttpRequest {
+  url: string;
+  method?: HttpMethod;
+  headers?: Record<string, string>;
+  /** Only for the documented harmless probes (e.g. a malformed-JSON POST that must be rejected). */
+  body?: string;
+  /** Follow up to `maxRedirects` hops (default true). Credentials are never sent to another host. */
+  followRedirects?: boolean;
+  maxBodyBytes?: number;
+}
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+  location: string;
+}
+
+export interface HttpResponse {
+  method: HttpMethod;
+  /** The URL asked for. */
+  requestedUrl: string;
+  /** The URL that produced this response, after redirects. */
+  url: string;
+  status: number;
+  /** Lower-case header names; every value kept, so a header sent twice is visible. */
+  headers: Record<string, string[]>;
+  body: string;
+  /** Bytes read (at most maxBodyBytes). */
+  bodyBytes: number;
+  /** True when the body was longer than the cap and reading stopped there. */
+  truncated: boolean;
+  redirects: RedirectHop[];
+  timing: { totalMs: number };
+}
+
+export interface HttpLimits {
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxBodyBytes: number;
+  maxRedirects: number;
+  /** Hard cap on requests to the target in one run, whatever the checks ask for. */
+  maxRequests: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  connectTimeoutMs: 5_000,
+  totalTimeoutMs: 10_000,
+  maxBodyBytes: 1024 * 1024,
+  maxRedirects: 5,
+  maxRequests: 1_000,
+};
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+
+/** Bounded, read-only HTTP client for one run; identical requests are made once and shared. */
+export class HttpProbe {
+  private readonly memo = new Memo();
+  private readonly dispatcher: Agent;
+  private requestCount = 0;
+
+  constructor(
+    private readonly options: {
+      limits?: Partial<HttpLimits>;
+      /** Extra trusted CA certificates (PEM), added to Node's own roots. */
+      extraCa?: string;
+      userAgent: string;
+      signal?: AbortSignal;
+    },
+  ) {
+    const limits = this.limits;
+    this.dispatcher = new Agent({
+      connect: {
+        timeout: limits.connectTimeoutMs,
+        ...(options.extraCa ? { ca: [...rootCertificates, options.extraCa] } : {}),
+      },
+      headersTimeout: limits.totalTimeoutMs,
+      bodyTimeout: limits.totalTimeoutMs,
+      connections: 8,
+    });
+  }
+
+  get limits(): HttpLimits {
+    return { ...DEFAULT_HTTP_LIMITS, ...this.options.limits };
+  }
+
+  get requestsMade(): number {
+    return this.requestCount;
+  }
+
+  /** Memoised: the same method, URL, headers and body are fetched once per run. */
+  fetch(req: HttpRequest): Promise<HttpResponse> {
+    return this.memo.get(requestKey(req), () => this.fetchUncached(req));
+  }
+
+  /** Not memoised: for probes that must send each request (bursts, hostile origins). Still capped and bounded. */
+  async fetchUncached(req: HttpRequest): Promise<HttpResponse> {
+    const limits = this.limits;
+    const method = req.method ?? 'GET';
+    const started = performance.now();
+    const deadline = AbortSignal.timeout(limits.totalTimeoutMs);
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
+    const redirects: RedirectHop[] = [];
+    const visited = new Set<string>();
+    let url = parseUrl(req.url);
+    let headers: Record<string, string> = {
+      'user-agent': this.options.userAgent,
+      accept: 'text/html,application/json;q=0.9,*/*;q=0.8',
+      'accept-encoding': 'identity',
+      ...lowerCaseKeys(req.headers ?? {}),
+    };
+    let currentMethod: HttpMethod = method;
+    let body = req.body;
+
+    for (;;) {
+      visited.add(url.href);
+      const response = await this.send(url, currentMethod, headers, body, signal, deadline, limits);
+      const location = firstHeader(response.headers, 'location');
+      if (req.followRedirects !== false && REDIRECT_STATUSES.has(response.statusCode) && location) {
+        await response.body.dump().catch(() => undefined);
+        const next = resolveLocation(location, url);
+        redirects.push({ url: url.href, status: response.statusCode, location: next.href });
+        if (visited.has(next.href)) {
+          throw new ProbeError('redirect-loop', `redirect loop: ${next.href} was already visited`);
+        }
+        if (redirects.length > limits.maxRedirects) {
+          throw new ProbeError('too-many-redirects', `more than ${limits.maxRedirects} redirects from ${req.url}`);
+        }
+        if (next.host !== url.host) headers = withoutCredentials(headers);
+        if (response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && currentMethod === 'POST')) {
+          currentMethod = 'GET';
+          body = undefined;
+        }
+        url = next;
+        continue;
+      }
+      const maxBody = req.maxBodyBytes ?? limits.maxBodyBytes;
+      const read = currentMethod === 'HEAD' ? { text: '', bytes: 0, truncated: false } : await readCapped(response.body, maxBody, signal, deadline, limits);
+      return {
+        method,
+        requestedUrl: req.url,
+        url: url.href,
+        status: response.statusCode,
+        headers: response.headers,
+        body: read.text,
+        bodyBytes: read.bytes,
+        truncated: read.truncated,
+        redirects,
+        timing: { totalMs: Math.round(performance.now() - started) },
+      };
+    }
+  }
+
+  private async send(
+    url: URL,
+    method: HttpMethod,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal,
+    deadline: AbortSignal,
+    limits: HttpLimits,
+  ): Promise<{ statusCode: number; headers: Record<string, string[]>; body: Dispatcher.ResponseData['body'] }> {
+    if (this.requestCount >= limits.maxRequests) {
+      throw new ProbeError('request-cap', `request cap of ${limits.maxRequests} per run reached; not sending ${method} ${url.href}`);
+    }
+    this.requestCount++;
+    try {
+      const response = await request(url, { method, headers, body, signal, dispatcher: this.dispatcher });
+      return { statusCode: response.statusCode, headers: normaliseHeaders(response.headers), body: response.body };
+    } catch (error) {
+      throw toProbeError(error, url, deadline, limits);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.destroy().catch(() => undefined);
+  }
+}
+
+async function readCapped(
+  body: Dispatcher.ResponseData['body'],
+  maxBytes: number,
+  signal: AbortSignal,
+  deadline: AbortSignal,
+  limits: HttpLimits,
+): Promise<{ text: string; bytes: number; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  let truncated = false;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      if (signal.aborted) throw signal.reason;
+      const room = maxBytes - bytes;
+      if (chunk.length > room) {
+        chunks.push(chunk.subarray(0, room));
+        bytes += room;
+        truncated = true;
+        break;
+      }
+      chunks.push(chunk);
+      bytes += chunk.length;
+    }
+  } catch (error) {
+    throw toProbeError(error, undefined, deadline, limits);
+  } finally {
+    if (truncated) body.destroy();
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), bytes, truncated };
+}
+
+function toProbeError(error: unknown, url: URL | undefined, deadline: AbortSignal, limits: HttpLimits): ProbeError {
+  if (error instanceof ProbeError) return error;
+  const where = url ? ` ${url.host}` : '';
+  if (deadline.aborted) {
+    return new ProbeError('timeout', `no complete answer from${where} within ${limits.totalTimeoutMs} ms`, 'TOTAL_TIMEOUT');
+  }
+  const code = errorCode(error);
+  const map: [RegExp, ProbeErrorCode, string][] = [
+    [/^UND_ERR_CONNECT_TIMEOUT$/, 'timeout', `could not connect to${where} within ${limits.connectTimeoutMs} ms`],
+    [/^UND_ERR_(HEADERS|BODY)_TIMEOUT$/, 'timeout', `${where.trim() || 'the target'} stopped answering (no data within ${limits.totalTimeoutMs} ms)`],
+    [/^ECONNREFUSED$/, 'refused', `connection refused by${where}`],
+    [/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_NODATA)$/, 'dns', `${where.trim() || 'host'} does not resolve (${code})`],
+    [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/, 'reset', `connection to${where} was reset or closed mid-answer`],
+    [/^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_SSL|EPROTO)/, 'tls', `TLS handshake with${where} failed (${code})`],
+    [/^(UND_ERR_INFO|HPE_|UND_ERR_RES_CONTENT_LENGTH_MISMATCH|UND_ERR_INVALID_ARG)/, 'protocol', `malformed HTTP answer from${where} (${code})`],
+    [/^(ABORT_ERR|UND_ERR_ABORTED)$/, 'aborted', `request to${where} was aborted`],
+  ];
+  for (const [pattern, probeCode, message] of map) {
+    if (code && pattern.test(code)) return new ProbeError(probeCode, message, code);
+  }
+  if (error instanceof undiciErrors.RequestAbortedError || (error as Error | undefined)?.name === 'AbortError') {
+    return new ProbeError('aborted', `request to${where} was aborted`);
+  }
+  return new ProbeError('unknown', `request to${where} failed (${code ?? (error as Error | undefined)?.message ?? 'unknown error'})`, code);
+}
+
+/** undici wraps socket errors in its own; the innermost code is the informative one. */
+function errorCode(error: unknown): string | undefined {
+  let found: string | undefined;
+  let current = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') found = code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return found;
+}
+
+function parseUrl(value: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw new ProbeError('protocol', `not a valid URL: ${value}`);
+  }
+}
+
+function resolveLocation(location: string, base: URL): URL {
+  try {
+    return new URL(location, base);
+  } catch {
+    throw new ProbeError('protocol', `redirect from ${base.href} to an invalid Location`);
+  }
+}
+
+function normaliseHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value : [value];
+  }
+  return out;
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !CREDENTIAL_HEADERS.includes(k)));
+}
+
+function requestKey(req: HttpRequest): string {
+  const headers = Object.entries(lowerCaseKeys(req.headers ?? {})).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([req.method ?? 'GET', req.url, headers, req.body ?? null, req.followRedirects !== false, req.maxBodyBytes ?? null]);
+}
+
+export function firstHeader(headers: Record<string, string[]>, name: string): string | undefined {
+  return headers[name.toLowerCase()]?.[0];
+}
+
+/** All values of a header joined the way a browser would see a repeated header. */
+export function header(response: HttpResponse, name: string): string | undefined {
+  const values = response.headers[name.toLowerCase()];
+  return values && values.length > 0 ? values.join(', ') : undefined;
+}

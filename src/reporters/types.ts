@@ -1,0 +1,15 @@
+import type { Report } from '../report/schema.js';
+
+export interface RenderOptions {
+  /** Colour depth for terminal output: 0 = none. */
+  colorLevel: 0 | 1 | 2 | 3;
+  /** List every manual line with its guidance instead of a count per section. */
+  showManual?: boolean;
+}
+
+export interface Reporter {
+  format: string;
+  /** File name written under --out. */
+  fileName: string;
+  render(report: Report, options: RenderOptions): string;
+}
