@@ -2,15 +2,12 @@ import { z } from 'zod';
 import { SEVERITIES } from '../../core/types.js';
 import { duration, nonEmpty } from './common.js';
 import { servicesSchema } from './services.js';
-import {
-  awsSchema,
-  databaseSchema,
-  envSourceSchema,
-  logSourceSchema,
-  tlsSchema,
-  urlsSchema,
-  webhookSchema,
-} from './sources.js';
+import { awsSchema } from './aws.js';
+import { databaseSchema } from './database.js';
+import { envSourceSchema } from './env.js';
+import { logSourceSchema } from './logs.js';
+import { tlsSchema, urlsSchema } from './urls.js';
+import { webhookSchema } from './webhooks.js';
 
 export const environmentSchema = z.strictObject({
   services: servicesSchema.optional(),
