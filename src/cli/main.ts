@@ -29,7 +29,7 @@ Examples:
 function addRunOptions(command: Command, configDefault?: string): Command {
   return command
     .option('-c, --config <file>', `configuration file${configDefault ? '' : ' (default: the bundled demo config)'}`, configDefault)
-    .option('-f, --format <formats>', 'comma-separated: text, json', 'text')
+    .option('-f, --format <formats>', 'comma-separated: text, json, junit, sarif, markdown, html', 'text')
     .option('-o, --out <dir>', 'write one report file per format into this directory')
     .option('--only <ids>', 'run only these check ids (comma-separated; * matches any run, e.g. security.*)')
     .option('--skip <ids>', 'leave out these check ids (same syntax as --only)')

@@ -1,5 +1,9 @@
 /** "Did you mean" for typos in keys, environment names and check ids. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
+  const lower = input.toLowerCase();
+  // "production" for "prod", "security.helmet" for "security.helmet-headers": a shared prefix is the likelier intent.
+  const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()));
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
   for (const candidate of candidates) {

@@ -50,7 +50,8 @@ export function combine(parts: readonly Part[], summary?: { pass?: string }): Ch
           .join(' ');
   const evidence: Evidence = {};
   for (const part of parts) {
-    evidence[part.label] = { status: part.outcome.status, message: part.outcome.message, ...(part.outcome.evidence ?? {}) };
+    // The part's verdict and message win over same-named evidence keys (an HTTP `status`, say).
+    evidence[part.label] = { ...(part.outcome.evidence ?? {}), verdict: part.outcome.status, message: part.outcome.message };
   }
   const remediations = [...new Set(ordered.map((p) => p.outcome.remediation).filter((r): r is string => !!r))];
   return { status, message, evidence, ...(remediations.length > 0 ? { remediation: remediations.join('\n') } : {}) };

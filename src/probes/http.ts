@@ -2,43 +2,9 @@ import { rootCertificates } from 'node:tls';
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { Memo } from '../core/memo.js';
 import { ProbeError, type ProbeErrorCode } from './errors.js';
+import { firstHeader, type HttpMethod, type HttpRequest, type HttpResponse, type RedirectHop } from './http-response.js';
 
-export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST';
-
-export interface HttpRequest {
-  url: string;
-  method?: HttpMethod;
-  headers?: Record<string, string>;
-  /** Only for the documented harmless probes (e.g. a malformed-JSON POST that must be rejected). */
-  body?: string;
-  /** Follow up to `maxRedirects` hops (default true). Credentials are never sent to another host. */
-  followRedirects?: boolean;
-  maxBodyBytes?: number;
-}
-
-export interface RedirectHop {
-  url: string;
-  status: number;
-  location: string;
-}
-
-export interface HttpResponse {
-  method: HttpMethod;
-  /** The URL asked for. */
-  requestedUrl: string;
-  /** The URL that produced this response, after redirects. */
-  url: string;
-  status: number;
-  /** Lower-case header names; every value kept, so a header sent twice is visible. */
-  headers: Record<string, string[]>;
-  body: string;
-  /** Bytes read (at most maxBodyBytes). */
-  bodyBytes: number;
-  /** True when the body was longer than the cap and reading stopped there. */
-  truncated: boolean;
-  redirects: RedirectHop[];
-  timing: { totalMs: number };
-}
+export { firstHeader, header, type HttpMethod, type HttpRequest, type HttpResponse, type RedirectHop } from './http-response.js';
 
 export interface HttpLimits {
   connectTimeoutMs: number;
@@ -289,14 +255,4 @@ function withoutCredentials(headers: Record<string, string>): Record<string, str
 function requestKey(req: HttpRequest): string {
   const headers = Object.entries(lowerCaseKeys(req.headers ?? {})).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([req.method ?? 'GET', req.url, headers, req.body ?? null, req.followRedirects !== false, req.maxBodyBytes ?? null]);
-}
-
-export function firstHeader(headers: Record<string, string[]>, name: string): string | undefined {
-  return headers[name.toLowerCase()]?.[0];
-}
-
-/** All values of a header joined the way a browser would see a repeated header. */
-export function header(response: HttpResponse, name: string): string | undefined {
-  const values = response.headers[name.toLowerCase()];
-  return values && values.length > 0 ? values.join(', ') : undefined;
 }

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { SECTIONS } from '../core/sections.js';
 import type { Status } from '../core/types.js';
 import type { Report, ReportResult } from '../report/schema.js';
+import { formatDuration, groupBySection } from './grouping.js';
 import { STATUS_LABEL, STATUS_SYMBOL } from './symbols.js';
 import type { Reporter } from './types.js';
 
@@ -14,11 +14,9 @@ export const textReporter: Reporter = {
   render(report, options) {
     const c = new Chalk({ level: options.colorLevel });
     const out: string[] = [];
-    out.push(c.bold(`readiness · environment ${report.environment} · ${report.summary.total} lines in ${seconds(report.durationMs)}`));
-    for (const section of SECTIONS) {
-      const results = report.results.filter((r) => r.section === section.id);
-      if (results.length === 0) continue;
-      out.push('', c.bold.underline(section.title));
+    out.push(c.bold(`readiness · environment ${report.environment} · ${report.summary.total} lines in ${formatDuration(report.durationMs)}`));
+    for (const { title, results } of groupBySection(report)) {
+      out.push('', c.bold.underline(title));
       const ordered = [...results].sort((a, b) => rank(a.status) - rank(b.status));
       const manual = ordered.filter((r) => r.status === 'manual');
       for (const result of ordered) {
@@ -103,8 +101,4 @@ function statusColour(status: Status, c: ChalkInstance): ChalkInstance {
 const ORDER: readonly Status[] = ['fail', 'error', 'warn', 'pass', 'skip', 'manual'];
 function rank(status: Status): number {
   return ORDER.indexOf(status);
-}
-
-function seconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -1,5 +1,4 @@
-import type { HttpResponse } from '../probes/http.js';
-import { header } from '../probes/http.js';
+import { header, type HttpResponse } from '../probes/http-response.js';
 
 export interface DevMarker {
   kind: 'stack-trace' | 'x-powered-by';

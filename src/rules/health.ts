@@ -3,7 +3,7 @@ import type { OutcomeExtras } from '../core/outcome.js';
 import { perService, serviceUrl } from '../core/per-service.js';
 import { outcome } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
-import { header, type HttpResponse } from '../probes/http.js';
+import { header, type HttpResponse } from '../probes/http-response.js';
 
 /** Health bodies that answer 200 but say they are not healthy (Spring, Terminus, many hand-written ones). */
 const UNHEALTHY = /^(down|fail|failed|failure|error|unhealthy|critical|out_of_service)$/i;

@@ -1,4 +1,4 @@
-import { header, type HttpResponse } from '../probes/http.js';
+import { header, type HttpResponse } from '../probes/http-response.js';
 
 /**
  * Hosting platforms answer for a domain even when no deployment is behind it. These are their own tell-tale
