@@ -191,7 +191,8 @@ describe('readiness CLI', () => {
 
     it('Ctrl-C stops the run, still reports every line, and exits 130', async () => {
       const run = await runCli(['check', 'hung', '-c', badConfig, '--format', 'json', '--only', 'deployment.*', '--timeout', '30s'], {
-        onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 800),
+        // Late enough for start-up (~0.8 s with the whole catalog) to install the handler; the hung checks run for 30 s.
+        onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 2_000),
       });
       expect(run.code).toBe(130);
       const report = reportSchema.parse(JSON.parse(run.stdout));

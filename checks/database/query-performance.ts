@@ -1,11 +1,32 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { z } from 'zod';
+import { defineCheck } from '../../src/core/check.js';
+import { statementStats } from '../../src/probes/postgres-catalog.js';
+import { withDatabase } from '../../src/rules/database-check.js';
+import { judgeStatements } from '../../src/rules/database-statements.js';
 
-export default defineManualCheck({
+const options = z.strictObject({
+  minCalls: z.number().int().min(1).default(100).describe('Statements called fewer times are not judged'),
+  slowMeanMs: z.number().positive().default(100).describe('A mean execution time at or above this many ms warns'),
+});
+
+export default defineCheck<z.infer<typeof options>>({
   id: 'database.query-performance',
   section: 'database',
   item: 'Query performance tested under load',
   severity: 'high',
-  verifies: 'Under expected peak load the key queries stay fast (e.g. p95 under 100 ms) with no lock contention or connection-pool exhaustion.',
-  attestation: 'Load-test results against staging with production-sized data: the peak request rate tested, pg_stat_statements top 10 queries by total time with mean and max times, and each query above the agreed threshold with the fix applied.',
-  remediation: 'Enable pg_stat_statements, rerun the k6 load test on a production-sized copy, fix the slowest queries (indexes, narrower Prisma select/include, pagination instead of findMany on whole tables) and retest until within target.',
+  automation: 'partial',
+  needs: ['database'],
+  options,
+  verifies: 'Under real load the application\'s queries stay fast: none of the frequently run statements is slow on average.',
+  how:
+    'Reads pg_stat_statements for this database (data statements only: SELECT/INSERT/UPDATE/DELETE/WITH/MERGE, whose constants are normalised away). Warn: a statement ' +
+    'with minCalls+ calls and a mean of slowMeanMs ms or more, with its normalised text. Pass: statements with minCalls+ calls exist and none is slow. Manual: the ' +
+    'extension is missing or not loaded (the remediation says how to enable it), or no statement has minCalls calls yet — a load test must then be attested.',
+  remediation:
+    'Enable pg_stat_statements, rerun the k6 load test on a production-sized copy, fix the slowest queries (indexes, narrower Prisma select/include, pagination instead of findMany on whole tables) and retest until within target.',
+  attestation:
+    'Load-test results against staging with production-sized data: the peak request rate tested, pg_stat_statements top 10 queries by total time with mean and max times, and each query above the agreed threshold with the fix applied.',
+  async run(ctx) {
+    return withDatabase(ctx, async (probe) => judgeStatements(await statementStats(probe), ctx.options));
+  },
 });

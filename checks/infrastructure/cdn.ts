@@ -1,11 +1,47 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { serviceKind } from '../../src/config/schema/services.js';
+import { defineCheck } from '../../src/core/check.js';
+import { outcome } from '../../src/core/outcome.js';
+import { perService, serviceUrl } from '../../src/core/per-service.js';
+import { pageScripts } from '../../src/probes/pages.js';
+import { judgeCdn } from '../../src/rules/cdn.js';
+import { isHtml } from '../../src/rules/html.js';
+import { verdictOf } from '../../src/rules/judgements.js';
 
-export default defineManualCheck({
+export default defineCheck({
   id: 'infrastructure.cdn',
   section: 'infrastructure',
   item: 'CDN configured for static assets (optional)',
   severity: 'low',
-  verifies: 'If a CDN is used, static assets (widget script, dashboard bundle, S3 images) are served through it with proper caching headers.',
-  attestation: "`curl -sI https://<cdn-host>/widget.js` output showing a CDN cache header (e.g. `x-cache: Hit from cloudfront` or `cf-cache-status: HIT`) and Cache-Control, plus the distribution's settings; or a note that no CDN is used and why.",
-  remediation: 'Put CloudFront (with origin access control to S3) or Cloudflare in front of static assets, use content-hashed filenames with long max-age, and give widget.js a short TTL or versioned URL.',
+  automation: 'automated',
+  needs: ['services'],
+  verifies: 'Static assets (the widget script, the dashboard bundle) are served through a CDN with caching headers that let it cache them.',
+  how:
+    "GETs each service's static asset (services.<name>.asset, else the first same-site script of the dashboard, widget or web page). " +
+    'Fail: the asset does not answer 200; Cache-Control is missing, no-store, private, no-cache or without a positive max-age/s-maxage (CDN-Cache-Control counts). ' +
+    'Pass needs a CDN marker: Cloudflare (cf-ray, cf-cache-status), CloudFront (x-amz-cf-id, x-amz-cf-pop, Via), Fastly (x-served-by cache-…, x-fastly-request-id), Akamai, ' +
+    'Vercel (x-vercel-cache), Netlify (x-nf-request-id), Azure (x-azure-ref, x-msedge-ref), Google Cloud CDN (Via: google + Age), Bunny, or X-Cache HIT/MISS. ' +
+    'Warn: cacheable but no CDN detected (a CDN may strip its headers). The line is optional: low severity. Services with no asset to find are skipped.',
+  remediation:
+    'Put CloudFront (with origin access control to S3) or Cloudflare in front of static assets, serve content-hashed files with "Cache-Control: public, max-age=31536000, immutable", ' +
+    'and give widget.js a short max-age or a versioned URL.',
+  async run(ctx) {
+    return perService(
+      ctx,
+      async (name, service) => {
+        let assetUrl = service.asset ? serviceUrl(service, service.asset) : undefined;
+        if (!assetUrl && serviceKind(name, service) !== 'api') {
+          const page = await ctx.probes.http.fetch({ url: service.url });
+          if (isHtml(page)) assetUrl = (await pageScripts(ctx.probes.http, page))[0]?.url;
+        }
+        if (!assetUrl) return outcome('skip', 'no static asset to check (set services.<name>.asset)');
+        const asset = await ctx.probes.http.fetch({ url: assetUrl });
+        return verdictOf(judgeCdn(asset), `${new URL(asset.url).pathname} is cacheable and served through a CDN`, {
+          asset: asset.url,
+          cacheControl: asset.headers['cache-control'] ?? null,
+          age: asset.headers.age ?? null,
+        });
+      },
+      { pass: 'static assets are cacheable and served through a CDN' },
+    );
+  },
 });

@@ -1,11 +1,41 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/core/check.js';
+import { outcome } from '../../src/core/outcome.js';
+import { perService } from '../../src/core/per-service.js';
+import { isIpHost, platformDefaultDomain } from '../../src/rules/domains.js';
 
-export default defineManualCheck({
+export default defineCheck({
   id: 'infrastructure.custom-domain',
   section: 'infrastructure',
   item: 'Custom domain configured (optional)',
   severity: 'low',
-  verifies: 'If a custom domain is used, the API, dashboard and widget are served on it (e.g. api., app., widget. subdomains) and Railway shows each as active.',
-  attestation: "Screenshot of each Railway service's Networking settings listing its custom domain as verified, and the URLs used in the widget snippet, OAuth redirect URLs and Shopify app config; or a note that Railway-generated domains are used on purpose.",
-  remediation: "Add the custom domain in each service's Railway networking settings, create the CNAME record it shows at the DNS provider, wait for verification, then update env vars, OAuth redirect URLs and the widget snippet.",
+  automation: 'automated',
+  needs: ['services'],
+  verifies: "No service is reached through a hosting platform's default domain (*.up.railway.app and the like): each is on the product's own domain.",
+  how:
+    'Reads the host of every service URL (no request). Fail: a platform default domain — Railway (up.railway.app, railway.app), Render (onrender.com), Vercel (vercel.app), Heroku (herokuapp.com), ' +
+    'Netlify (netlify.app), Fly.io (fly.dev), Cloud Run (run.app), App Engine (appspot.com), Firebase (web.app, firebaseapp.com), Azure (azurewebsites.net, azurestaticapps.net, cloudapp.azure.com), ' +
+    'AWS (elasticbeanstalk.com, awsapprunner.com, amplifyapp.com, cloudfront.net, amazonaws.com), DigitalOcean (ondigitalocean.app), Cloudflare (pages.dev, workers.dev), GitHub/GitLab Pages, ' +
+    'Deno Deploy, Glitch, Replit, Koyeb, ngrok. Warn: an IP address or localhost. The line is optional: fail has low severity; waive it if platform domains are a deliberate choice.',
+  remediation:
+    "Add the custom domain in each service's Railway networking settings, create the CNAME record it shows, wait for verification, then update the config, env vars, OAuth redirect URLs and the widget snippet.",
+  async run(ctx) {
+    return perService(
+      ctx,
+      async (_name, service) => {
+        const host = new URL(service.url).hostname;
+        const platform = platformDefaultDomain(host);
+        if (platform) {
+          return outcome('fail', `on ${platform.platform}'s default domain (*.${platform.suffix}): ${host}`, { evidence: { host, platform: platform.platform } });
+        }
+        if (isIpHost(host) || host === 'localhost') {
+          return outcome('warn', `reached by ${isIpHost(host) ? 'an IP address' : 'localhost'} (${host}), not a domain`, {
+            evidence: { host },
+            remediation: 'Point the config at the public domain name of the service.',
+          });
+        }
+        return outcome('pass', `on its own domain ${host}`, { evidence: { host } });
+      },
+      { pass: 'every service is on its own domain' },
+    );
+  },
 });

@@ -1,11 +1,57 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { z } from 'zod';
+import { defineCheck } from '../../src/core/check.js';
+import { combine, outcome, type Part } from '../../src/core/outcome.js';
+import { probeFailure } from '../../src/core/per-service.js';
+import { isDomainName } from '../../src/rules/domains.js';
+import { judgeResolution } from '../../src/rules/dns.js';
+import { verdictOf } from '../../src/rules/judgements.js';
 
-export default defineManualCheck({
+const resolver = z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9a-fA-F:]+\](:\d{1,5})?|[0-9a-fA-F:]+)$/, {
+  message: 'expected a resolver address such as 1.1.1.1, 8.8.8.8:53 or [2606:4700:4700::1111]:53',
+});
+
+const options = z.strictObject({
+  resolvers: z
+    .array(resolver)
+    .max(8)
+    .default([])
+    .describe('DNS servers to ask, e.g. ["1.1.1.1", "8.8.8.8"], to see propagation across them; empty: the resolvers of this machine'),
+});
+
+export default defineCheck<z.infer<typeof options>>({
   id: 'infrastructure.dns-records',
   section: 'infrastructure',
   item: 'DNS records verified and propagating',
   severity: 'high',
-  verifies: 'DNS records for every production hostname resolve to the right Railway targets from everywhere, with sensible TTLs.',
-  attestation: 'Output of `dig +short api.<domain>` (and app., widget.) showing the Railway CNAME targets, a whatsmydns.net check showing consistent answers across regions, and SPF/DKIM/DMARC records if the app sends email, with the date.',
-  remediation: 'Correct the records at the DNS provider to the CNAME/TXT values Railway shows, lower TTLs before changes, remove stale A records, and add SPF, DKIM and DMARC for transactional email.',
+  automation: 'automated',
+  needs: ['services'],
+  options,
+  verifies: 'Every production host name (services, webhooks, documentation URLs) resolves to public addresses, from every resolver asked.',
+  how:
+    'Asks DNS directly with node:dns (c-ares, not the OS cache or /etc/hosts): A, AAAA and CNAME for every host, from each resolver in options.resolvers (default: this machine\'s). ' +
+    'Fail: NXDOMAIN or no A/AAAA record from every resolver. Warn: some resolvers answer and others do not (still propagating); addresses in private, loopback or link-local ranges. ' +
+    'Error: SERVFAIL, REFUSED or no answer within the timeout. IP addresses and localhost are skipped (no DNS involved).',
+  remediation:
+    'Create or correct the records at the DNS provider (a CNAME to the target the platform shows), remove stale A records, lower the TTL before changes, and check from several resolvers (dig @1.1.1.1, dig @8.8.8.8).',
+  async run(ctx) {
+    const hosts = new Set<string>();
+    for (const service of Object.values(ctx.environment.services ?? {})) hosts.add(new URL(service.url).hostname);
+    for (const webhook of ctx.environment.webhooks ?? []) hosts.add(new URL(webhook.url).hostname);
+    for (const url of Object.values(ctx.environment.urls ?? {})) hosts.add(new URL(url).hostname);
+    const named = [...hosts].filter(isDomainName);
+    if (named.length === 0) return outcome('skip', `no host name to resolve: ${[...hosts].join(', ')} ${hosts.size > 1 ? 'are IP addresses or localhost' : 'is an IP address or localhost'}`);
+    const resolvers = ctx.options.resolvers.length > 0 ? ctx.options.resolvers : [undefined];
+    const parts: Part[] = await Promise.all(
+      named.map(async (host): Promise<Part> => {
+        try {
+          const answers = await Promise.all(resolvers.map((server) => ctx.probes.dns.resolve(host, server)));
+          const judgements = judgeResolution(host, answers);
+          return { label: host, outcome: verdictOf(judgements, judgements.map((j) => j.message).join('; '), { answers }) };
+        } catch (error) {
+          return { label: host, outcome: probeFailure(error, []) };
+        }
+      }),
+    );
+    return combine(parts, { pass: `${named.length} host name(s) resolve from ${resolvers.length} resolver(s)` });
+  },
 });

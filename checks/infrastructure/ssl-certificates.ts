@@ -1,11 +1,50 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { z } from 'zod';
+import { defineCheck } from '../../src/core/check.js';
+import { outcome } from '../../src/core/outcome.js';
+import { perService } from '../../src/core/per-service.js';
+import { tlsEndpoint } from '../../src/probes/tls-endpoint.js';
+import { certificateEvidence, DEFAULT_EXPIRY, judgeCertificate } from '../../src/rules/certificate.js';
+import { verdictOf } from '../../src/rules/judgements.js';
 
-export default defineManualCheck({
+const options = z
+  .strictObject({
+    failWithinDays: z.number().int().min(0).max(365).default(DEFAULT_EXPIRY.failDays).describe('Fail when the certificate expires in fewer days than this'),
+    warnWithinDays: z.number().int().min(0).max(365).default(DEFAULT_EXPIRY.warnDays).describe('Warn when the certificate expires in fewer days than this'),
+  })
+  .refine((o) => o.warnWithinDays >= o.failWithinDays, { message: 'warnWithinDays must be at least failWithinDays', path: ['warnWithinDays'] });
+
+export default defineCheck<z.infer<typeof options>>({
   id: 'infrastructure.ssl-certificates',
   section: 'infrastructure',
   item: 'SSL certificates issued and valid',
   severity: 'critical',
-  verifies: 'Every production hostname presents a valid, trusted certificate covering its name, not close to expiry, with automatic renewal in place.',
-  attestation: 'For each hostname, output of `openssl s_client -connect <host>:443 -servername <host> </dev/null | openssl x509 -noout -subject -issuer -enddate` showing the issuer, a matching name and an expiry date more than 30 days away.',
-  remediation: 'Point DNS at Railway so it can issue and renew certificates, remove CAA records that block the issuer, fix wrong hostnames, and add certificate-expiry monitoring in the uptime tool.',
+  automation: 'automated',
+  needs: ['services'],
+  options,
+  verifies: 'Every service host presents a certificate that chains to a trusted CA, covers the host name, is not close to expiry, and is served without TLS 1.0/1.1.',
+  how:
+    'One TLS handshake per https service (node:tls, SNI = host, trusting Node\'s roots plus tls.ca) that records the chain without rejecting it, then one handshake each limited to TLS 1.0 and TLS 1.1. ' +
+    'Fail: untrusted chain (self-signed, incomplete chain, unknown issuer), a certificate not covering the host name, expired or not yet valid, fewer than failWithinDays (14) days left, ' +
+    'an http:// service URL, or nothing listening on the TLS port. Warn: fewer than warnWithinDays (30) days left, TLS 1.0 or 1.1 accepted. Error: handshake timeout or reset.',
+  remediation:
+    'Let the platform issue and renew certificates (Railway does once DNS points at it), serve the full chain, remove CAA records that block the issuer, ' +
+    'set the minimum TLS version to 1.2, and add certificate-expiry monitoring to the uptime tool.',
+  async run(ctx) {
+    const now = new Date();
+    return perService(
+      ctx,
+      async (_name, service) => {
+        if (!service.url.startsWith('https://')) {
+          return outcome('fail', `served over plain http:// (${service.url}): no certificate to verify`, {
+            remediation: 'Serve the service over https:// with a certificate from a public CA and use the https:// URL everywhere.',
+          });
+        }
+        const { host, port } = tlsEndpoint(service.url);
+        const seen = await ctx.probes.tls.inspect(host, port);
+        const thresholds = { failDays: ctx.options.failWithinDays, warnDays: ctx.options.warnWithinDays };
+        return verdictOf(judgeCertificate(seen, now, thresholds), `valid certificate for ${host}`, certificateEvidence(seen, now));
+      },
+      { failOnProbeErrors: ['refused', 'dns'], pass: 'every service presents a valid, trusted certificate' },
+    );
+  },
 });

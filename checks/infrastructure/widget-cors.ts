@@ -1,11 +1,45 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { serviceKind } from '../../src/config/schema/services.js';
+import { defineCheck } from '../../src/core/check.js';
+import { perService, serviceUrl } from '../../src/core/per-service.js';
+import { observeCors } from '../../src/probes/cors.js';
+import { pageScripts } from '../../src/probes/pages.js';
+import { judgeWidgetCors, MAX_HOSTILE_ORIGINS } from '../../src/rules/cors.js';
+import { verdictOf } from '../../src/rules/judgements.js';
 
-export default defineManualCheck({
+export default defineCheck({
   id: 'infrastructure.widget-cors',
   section: 'infrastructure',
   item: 'CORS headers properly configured for widget',
   severity: 'high',
-  verifies: "The widget's API endpoints accept cross-origin requests from merchant storefronts as intended, without opening credentialed endpoints to any origin.",
-  attestation: "Output of a preflight `curl -si -X OPTIONS -H 'Origin: https://<store>.myshopify.com' -H 'Access-Control-Request-Method: POST' <widget API URL>` showing the expected Access-Control-Allow-* headers, and the CORS config used for widget routes.",
-  remediation: 'Give widget routes their own cors() config: allow registered shop domains (or `*` without credentials for public data), only the needed methods and headers, and cache preflights with Access-Control-Max-Age.',
+  automation: 'automated',
+  needs: ['services'],
+  verifies:
+    "The widget's endpoints are open to storefronts as intended and never with credentials: `*` or origin reflection without credentials is fine for public widget data, " +
+    'the configured storefront origins are allowed on its API route, and Vary: Origin accompanies per-origin answers.',
+  how:
+    `For each service of kind widget: its route (its API, if set), its script (asset, else the first script of its page) or /, each with a GET carrying Origin and a preflight ` +
+    `(OPTIONS, Access-Control-Request-Method: POST, -Headers: authorization, content-type), for up to ${MAX_HOSTILE_ORIGINS} hostile origins (as security.cors-origins) and each origin in services.<widget>.origins. ` +
+    'Fail: a hostile origin reflected with Access-Control-Allow-Credentials: true (critical); `*` with credentials; a configured storefront origin not allowed on the route; ' +
+    'origins: ["*"] but the route allows no origin. Warn: no origins configured and the route allows no cross-origin caller; per-request Access-Control-Allow-Origin without Vary: Origin. ' +
+    'Skip: no service of kind widget.',
+  remediation:
+    'Give the widget routes their own cors() configuration: the registered storefront origins (or "*" without credentials for public data), only the needed methods and headers, ' +
+    'and Access-Control-Max-Age for preflights; never cors({ origin: true, credentials: true }).',
+  async run(ctx) {
+    return perService(
+      ctx,
+      async (_name, service) => {
+        const root = await ctx.probes.http.fetch({ url: service.url });
+        const [script] = await pageScripts(ctx.probes.http, root, service.asset ? [serviceUrl(service, service.asset)] : []);
+        const paths = [...(service.route ? [service.route] : []), script && !script.failure ? script.url : '/'];
+        const seen = await observeCors(ctx.probes.http, service, paths);
+        return verdictOf(judgeWidgetCors(seen.answers, { allowed: seen.allowed, apiPath: service.route }), 'storefront access as intended, never with credentials', seen.evidence);
+      },
+      {
+        only: (name, service) => serviceKind(name, service) === 'widget',
+        none: 'no service of kind widget is configured (services.<name>.kind: widget, or a service named widget)',
+        pass: "the widget's CORS policy lets storefronts in and never with credentials",
+      },
+    );
+  },
 });

@@ -1,11 +1,58 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { z } from 'zod';
+import { defineCheck } from '../../src/core/check.js';
+import { outcome } from '../../src/core/outcome.js';
+import { connections, databaseSize, statementStats } from '../../src/probes/postgres-catalog.js';
+import { withDatabase } from '../../src/rules/database-check.js';
+import { usableConnections } from '../../src/rules/database-pooling.js';
+import { describeStatement, HOW_TO_ENABLE_STATEMENTS, slowStatements } from '../../src/rules/database-statements.js';
 
-export default defineManualCheck({
+const options = z.strictObject({
+  minCalls: z.number().int().min(1).default(100).describe('Statements called fewer times are not judged'),
+  slowMeanMs: z.number().positive().default(100).describe('A mean execution time at or above this many ms warns'),
+});
+
+export default defineCheck<z.infer<typeof options>>({
   id: 'launch-after-24h.database-performance',
   section: 'launch-after-24h',
   item: 'Review database performance',
   severity: 'low',
-  verifies: 'Database behaviour over the first 24 hours has been checked: slow queries, connection peaks, storage growth and locks.',
-  attestation: 'pg_stat_statements top 10 queries by total time over the 24 hours, peak connections vs. max_connections, database size growth (`SELECT pg_size_pretty(pg_database_size(current_database()));`), and follow-up tickets.',
-  remediation: 'Add indexes for newly slow queries, adjust pool sizes, and plan storage increases or VACUUM/ANALYZE tuning if growth is faster than expected.',
+  automation: 'partial',
+  needs: ['database'],
+  options,
+  verifies: 'Database behaviour over the first 24 hours has been reviewed: slow queries, connection usage and storage growth.',
+  how:
+    'Gathers what the review needs in one read-only pass: the top statements by total time from pg_stat_statements (with calls, mean and max), connections in use ' +
+    'against the usable ones, and the database size. Warn: a statement with minCalls+ calls averaging slowMeanMs ms or more. Otherwise manual: the figures are in ' +
+    'the evidence, and a person reviews them (peaks and growth need history the database does not keep).',
+  remediation:
+    'Add indexes for newly slow queries, adjust pool sizes, and plan storage increases or VACUUM/ANALYZE tuning if growth is faster than expected.',
+  attestation:
+    'pg_stat_statements top 10 queries by total time over the 24 hours, peak connections vs. max_connections, database size growth (`SELECT pg_size_pretty(pg_database_size(current_database()));`), and follow-up tickets.',
+  async run(ctx) {
+    return withDatabase(ctx, async (probe) => {
+      const [stats, facts, size] = await Promise.all([statementStats(probe), connections(probe, ctx.environment.database?.appRole), databaseSize(probe)]);
+      const { usable } = usableConnections(facts);
+      const evidence: Record<string, unknown> = { databaseSize: size.pretty, connections: { inUse: facts.clients, usable, byState: facts.byState } };
+      if (!stats.available) {
+        return outcome('manual', `review needed; ${stats.detail}, so slow queries cannot be listed (database ${size.pretty}, ${facts.clients} connections now)`, {
+          evidence: { ...evidence, statements: stats.reason },
+          remediation: HOW_TO_ENABLE_STATEMENTS,
+        });
+      }
+      evidence.topByTotalTime = stats.statements.slice(0, 10).map(describeStatement);
+      evidence.statsSince = stats.statsReset ?? 'server start or extension creation';
+      const slow = slowStatements(stats.statements, ctx.options);
+      if (slow.length > 0) {
+        evidence.slow = slow.slice(0, 20).map(describeStatement);
+        return outcome('warn', `${slow.length} statement(s) with ${ctx.options.minCalls}+ calls average ${ctx.options.slowMeanMs} ms or more (database ${size.pretty})`, {
+          evidence,
+        });
+      }
+      return outcome(
+        'manual',
+        `no slow statement (${ctx.options.minCalls}+ calls, ${ctx.options.slowMeanMs}+ ms mean); database ${size.pretty}, ${facts.clients} of ${usable} connections in use: review the figures in the evidence and attest`,
+        { evidence },
+      );
+    });
+  },
 });

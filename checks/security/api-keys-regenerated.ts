@@ -1,11 +1,82 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { z } from 'zod';
+import { defineCheck } from '../../src/core/check.js';
+import { readComparisons } from '../../src/core/env-comparison.js';
+import { combine, outcome, type Part } from '../../src/core/outcome.js';
+import { probeFailure } from '../../src/core/per-service.js';
+import { compareWithOption } from '../../src/rules/compare-environments.js';
+import { credentialsInside, isPublicByDesign, looksSecret } from '../../src/rules/secret-like.js';
 
-export default defineManualCheck({
+const options = z.strictObject({
+  compareWith: compareWithOption,
+  ignore: z.array(z.string().min(1)).default([]).describe('Variables allowed to be equal across environments'),
+});
+type Options = z.infer<typeof options>;
+
+/** Shorter values match by coincidence (ports, flags); no real key is this short. */
+const MIN_SECRET_LENGTH = 8;
+
+interface Secret {
+  /** Where it is, e.g. `api: STRIPE_SECRET_KEY`. */
+  where: string;
+  digest: string;
+}
+
+export default defineCheck<Options>({
   id: 'security.api-keys-regenerated',
   section: 'security',
   item: 'API keys regenerated from development values',
   severity: 'critical',
-  verifies: 'Every third-party key and secret in production (Shopify, Gemini, AWS, Sentry, internal signing keys) was issued for production and differs from anything used during development.',
-  attestation: 'Table of each credential (Shopify API key/secret, GEMINI_API_KEY, AWS access key or role, Sentry DSN, internal API signing keys) with its production creation date from the provider console, confirming it postdates development and that dev keys are revoked or scoped to dev projects.',
-  remediation: 'Issue production-only keys in each console (Shopify Partners production app, Google Cloud production project, AWS IAM), set them in Railway production variables, revoke dev keys that ever reached production, and run gitleaks on the repo history.',
+  automation: 'automated',
+  needs: ['env'],
+  options,
+  verifies: 'No secret of this environment (API keys, tokens, signing secrets, passwords inside URLs) equals any value of another configured environment.',
+  how:
+    'Every secret-like value of the selected environment — a secret-sounding name (KEY, SECRET, TOKEN, PASSWORD, …), a vendor key prefix (sk_live_, AKIA, AIza, ghp_, …), ' +
+    'a private key, a JWT, or a value that looks generated — and every password inside a URL is compared with every value of the other environments ' +
+    '(option compareWith; default all) by HMAC-SHA256 under a random per-run key: values are never compared or kept side by side. ' +
+    'Public-by-design values (NEXT_PUBLIC_*, VITE_*, publishable keys, Sentry DSNs) and values under 8 characters are left out. ' +
+    'Fail: any match, naming both variables. Error: another environment cannot be read. Skip: no other environment is configured.',
+  remediation:
+    'Issue production-only keys in each provider console (Stripe live mode, a production Google Cloud project, a production AWS IAM user or role, a Shopify production app), set them in the production variables, and revoke the development keys that ever reached production.',
+  async run(ctx) {
+    const secrets: Secret[] = [];
+    const errors: Part[] = [];
+    for (const slot of ctx.probes.env.slots(ctx.environmentName, ctx.signal)) {
+      try {
+        const view = await slot.view;
+        const prefix = view.service ? `${view.service}: ` : '';
+        for (const [name, value] of view.values) {
+          if (ctx.options.ignore.includes(name) || isPublicByDesign(name, value)) continue;
+          const material = [...(looksSecret(name, value) ? [value] : []), ...credentialsInside(value)];
+          for (const secret of material.filter((m) => m.length >= MIN_SECRET_LENGTH)) {
+            secrets.push({ where: `${prefix}${name}${secret === value ? '' : ' (inside the value)'}`, digest: ctx.probes.env.fingerprints.digest(secret) });
+          }
+        }
+      } catch (error) {
+        errors.push({ label: slot.label, outcome: probeFailure(error, []) });
+      }
+    }
+    const comparisons = await readComparisons(ctx);
+    if (comparisons.length === 0) {
+      return ctx.skip('no other environment in the config to compare with; add the staging/development environments (their env sources) to the config', {
+        evidence: { secrets: secrets.length },
+      });
+    }
+    const parts: Part[] = [...errors];
+    for (const comparison of comparisons) {
+      if ('failure' in comparison) {
+        parts.push({ label: comparison.name, outcome: comparison.failure });
+        continue;
+      }
+      const matches = secrets.flatMap((s) => (comparison.digests.get(s.digest) ?? []).map((there) => `${s.where} = ${comparison.name}'s ${there}`));
+      parts.push({
+        label: comparison.name,
+        outcome:
+          matches.length > 0
+            ? outcome('fail', `${matches.length} secret${matches.length > 1 ? 's' : ''} shared: ${matches.join('; ')}`, { evidence: { shared: matches, compared: secrets.length } })
+            : outcome('pass', `none of ${secrets.length} secrets is shared`, { evidence: { compared: secrets.length } }),
+      });
+    }
+    return combine(parts);
+  },
 });

@@ -1,11 +1,42 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { serviceKind } from '../../src/config/schema/services.js';
+import { defineCheck } from '../../src/core/check.js';
+import { perService } from '../../src/core/per-service.js';
+import { observeCors } from '../../src/probes/cors.js';
+import { judgeApiCors, MAX_HOSTILE_ORIGINS } from '../../src/rules/cors.js';
+import { verdictOf } from '../../src/rules/judgements.js';
 
-export default defineManualCheck({
+export default defineCheck({
   id: 'security.cors-origins',
   section: 'security',
   item: 'CORS origins restricted to production domains only',
   severity: 'high',
-  verifies: "The API's authenticated routes only allow the production dashboard origin(s): never `*` with credentials, never localhost or staging origins.",
-  attestation: "Output of `curl -si -H 'Origin: https://evil.example' https://api.<domain>/<authenticated-route>` showing no Access-Control-Allow-Origin header, the same request with the dashboard origin showing it echoed back, and the CORS_ORIGINS value set in Railway.",
-  remediation: "Configure the `cors` middleware with an explicit allowlist read from a CORS_ORIGINS variable (production dashboard URL only), remove `*` and localhost, and keep the widget's public endpoints on their own credential-free CORS policy.",
+  automation: 'automated',
+  needs: ['services'],
+  verifies:
+    'The API (and every other non-widget service) allows no hostile origin: no reflection of arbitrary origins, never with credentials, `*` only where the config declares the API public, ' +
+    'and Vary: Origin wherever Access-Control-Allow-Origin depends on the request. Configured origins are allowed.',
+  how:
+    `For the service route (if set) and /: a GET with Origin and a preflight (OPTIONS, Access-Control-Request-Method: POST, -Headers: authorization, content-type) per origin, redirects not followed. ` +
+    `Hostile origins (at most ${MAX_HOSTILE_ORIGINS}): https://evil.example, null, https://<domain>.evil.example and https://evil<domain> for the service's and each allowed origin's host and registrable domain, ` +
+    'the http:// twin of each https origin, http://localhost:3000. Plus each origin in services.<name>.origins. ' +
+    'Fail: a hostile origin echoed in Access-Control-Allow-Origin (with Access-Control-Allow-Credentials: true it is critical); `*` with credentials; `*` on a kind: api service unless origins contains "*". ' +
+    'Warn: a configured origin not allowed; a per-request Access-Control-Allow-Origin without Vary: Origin. Widget services are judged by infrastructure.widget-cors.',
+  remediation:
+    'Configure the cors middleware with an exact allow-list read from configuration (the production dashboard origin only), e.g. cors({ origin: ["https://app.example.com"], credentials: true }); ' +
+    'never origin: true or an unanchored regex, never "*" on credentialed routes, and keep the widget on its own credential-free policy.',
+  async run(ctx) {
+    return perService(
+      ctx,
+      async (name, service) => {
+        const paths = [...(service.route ? [service.route] : []), '/'];
+        const seen = await observeCors(ctx.probes.http, service, paths);
+        return verdictOf(judgeApiCors(seen.answers, { allowed: seen.allowed, kind: serviceKind(name, service) }), 'no hostile origin is allowed', seen.evidence);
+      },
+      {
+        only: (name, service) => serviceKind(name, service) !== 'widget',
+        none: 'no non-widget service configured (the widget is judged by infrastructure.widget-cors)',
+        pass: 'no service allows a hostile origin',
+      },
+    );
+  },
 });

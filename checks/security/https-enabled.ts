@@ -1,11 +1,69 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { z } from 'zod';
+import { defineCheck } from '../../src/core/check.js';
+import { outcome } from '../../src/core/outcome.js';
+import { perService } from '../../src/core/per-service.js';
+import { isProbeError } from '../../src/probes/errors.js';
+import { tlsEndpoint } from '../../src/probes/tls-endpoint.js';
+import { judged, verdictOf, type Judgement } from '../../src/rules/judgements.js';
+import { judgeHttpsRedirect, plainTwin } from '../../src/rules/https.js';
+import { HSTS_MIN_MAX_AGE, judgeHsts } from '../../src/rules/security-headers.js';
 
-export default defineManualCheck({
+const options = z.strictObject({
+  hstsMinMaxAge: z.number().int().min(0).max(315_360_000).default(HSTS_MIN_MAX_AGE).describe('Least Strict-Transport-Security max-age in seconds (default 180 days)'),
+});
+
+export default defineCheck<z.infer<typeof options>>({
   id: 'security.https-enabled',
   section: 'security',
   item: 'HTTPS enabled on all services (Railway provides automatically)',
   severity: 'critical',
-  verifies: 'Every public URL (API, dashboard, widget script) is served over HTTPS with a valid certificate, and plain HTTP redirects to HTTPS.',
-  attestation: 'For each service host: `curl -sI http://<host>` showing a 301/308 to https://, and an SSL Labs (ssllabs.com/ssltest) grade A or A+ with the test date; plus the merchant embed snippet showing the widget script is loaded from an https:// URL.',
-  remediation: 'Serve everything through Railway domains or custom domains with Railway-issued certificates, redirect HTTP to HTTPS, send HSTS via Helmet, and replace any http:// URL in env vars, the widget snippet and the Shopify app settings.',
+  automation: 'automated',
+  needs: ['services'],
+  options,
+  verifies: 'Every service is served over https:// with a working certificate, sends HSTS, and its plain http:// address redirects permanently to https:// on the same host.',
+  how:
+    'Per service: the configured URL must be https:// (http:// → fail); a TLS handshake (shared with infrastructure.ssl-certificates) must be trusted, match the host and be unexpired (else fail); ' +
+    'the https answer must carry Strict-Transport-Security once with max-age ≥ hstsMinMaxAge (15552000) (else fail); a GET of the plain address (plainUrl, default the URL with http:// on port 80), ' +
+    'redirects not followed, must answer 301 or 308 to https:// on the same host (302/307 → warn; another host, http:// or content → fail; nothing listening → warn). ' +
+    'Error: the https address times out, resets or loops.',
+  remediation:
+    'Serve every service on its https:// platform or custom domain, redirect http:// with 301/308 to the same host over https, send HSTS via helmet, ' +
+    'and replace http:// URLs in env vars, the widget snippet and the Shopify app settings.',
+  async run(ctx) {
+    return perService(
+      ctx,
+      async (_name, service) => {
+        if (!service.url.startsWith('https://')) {
+          return outcome('fail', `served over plain http:// (${service.url})`, {
+            remediation: 'Serve the service over https:// (Railway provides certificates for its domains and attached custom domains) and use the https:// URL everywhere.',
+          });
+        }
+        const { host, port } = tlsEndpoint(service.url);
+        const tls = await ctx.probes.tls.inspect(host, port);
+        const findings: Judgement[] = [];
+        const expired = tls.chain[0] !== undefined && Date.parse(tls.chain[0].validTo) < Date.now();
+        if (!tls.trusted || tls.hostnameError || expired) {
+          const why = !tls.trusted ? `untrusted certificate (${tls.trustError})` : tls.hostnameError ? `certificate does not cover ${host}` : 'expired certificate';
+          findings.push(judged('certificate', 'fail', `browsers refuse the connection: ${why} (details: infrastructure.ssl-certificates)`, 'Fix the certificate (see infrastructure.ssl-certificates).'));
+        } else {
+          findings.push(judged('certificate', 'pass', `${tls.protocol} with a trusted certificate`));
+          // Only a connection browsers accept shows the HSTS they would store.
+          const page = await ctx.probes.http.fetch({ url: service.url });
+          findings.push(judgeHsts(page.headers['strict-transport-security'], ctx.options.hstsMinMaxAge));
+        }
+        const plain = plainTwin(service.url, service.plainUrl);
+        try {
+          const first = await ctx.probes.http.fetch({ url: plain, followRedirects: false, maxBodyBytes: 16 * 1024 });
+          findings.push(judgeHttpsRedirect(first, service.url));
+        } catch (error) {
+          if (!isProbeError(error) || error.code === 'aborted') throw error;
+          findings.push(
+            judged('http:// → https://', 'warn', `${plain} gave no answer (${error.message}): visitors typing the bare domain get an error, and HSTS preload needs the redirect`, 'Listen on port 80 and redirect to https:// with 301/308.'),
+          );
+        }
+        return verdictOf(findings, `https with HSTS, and ${plain} redirects permanently`, { url: service.url, plainUrl: plain });
+      },
+      { failOnProbeErrors: ['refused', 'dns'], pass: 'every service is served over HTTPS with HSTS and a permanent redirect from http://' },
+    );
+  },
 });

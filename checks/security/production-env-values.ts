@@ -1,11 +1,74 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { z } from 'zod';
+import { defineCheck } from '../../src/core/check.js';
+import { outcome } from '../../src/core/outcome.js';
+import { perEnvView } from '../../src/core/per-env-view.js';
+import type { CheckOutcome } from '../../src/core/types.js';
+import type { EnvView } from '../../src/probes/env.js';
+import { formatProblem, productionValueFindings, REQUIRED_FORMATS, type ValueFinding } from '../../src/rules/production-values.js';
 
-export default defineManualCheck({
+const options = z.strictObject({
+  required: z
+    .array(
+      z.strictObject({
+        variable: z.string().min(1),
+        format: z.enum(REQUIRED_FORMATS).default('any'),
+        service: z.string().optional().describe('Only for this service (as named by the env sources)'),
+      }),
+    )
+    .default([])
+    .describe('Variables that must be present, e.g. { variable: GEMINI_API_KEY, format: google-api-key, service: api }'),
+  ignore: z.array(z.string().min(1)).default([]).describe('Variables not to judge'),
+});
+type Options = z.infer<typeof options>;
+
+const MAX_LISTED = 50;
+
+export default defineCheck<Options>({
   id: 'security.production-env-values',
   section: 'security',
   item: 'All environment variables use production values (not dev/test)',
   severity: 'critical',
-  verifies: 'Every production service on Railway (api, dashboard, widget) runs with production values only: no localhost URLs, test or sandbox keys, or development database hosts.',
-  attestation: 'Per-service list of variable names from the Railway production environment (`railway variables --service api --environment production --kv`, values redacted) annotated to show DATABASE_URL is the prod Postgres, Shopify/Gemini/AWS keys are live keys, and no value contains localhost, test or sandbox.',
-  remediation: 'Diff production variables against .env.example and staging, replace every localhost/test/sandbox value in Railway > service > Variables (use shared variables for common ones), redeploy each service and recheck.',
+  automation: 'automated',
+  needs: ['env'],
+  options,
+  verifies: 'No variable of the environment points at a local, reserved, tunnel or staging host, holds a test-mode key, a placeholder or a development setting, and the required keys are present in the right format.',
+  how:
+    'Judges every variable of each service\'s view. Fail: hosts (in URLs, or in *_HOST/*_DOMAIN/*ORIGIN(S) values) that are localhost, 127.0.0.0/8, ::1, 0.0.0.0 ' +
+    '(except HOST/BIND_ADDRESS-style bind variables), host.docker.internal, RFC 2606 names (.test, .example, .invalid, .localhost, example.com/.net/.org) or tunnels ' +
+    '(ngrok, trycloudflare, localtunnel, serveo, devtunnels, …); test-mode keys (Stripe sk_test_/pk_test_/rk_test_, Razorpay rzp_test_, Square sandbox-, django-insecure-); ' +
+    'placeholder values (changeme, password, dummy, example, todo, xxx, …) and unexpanded templates; *_ENV/*_ENVIRONMENT/*_STAGE/*_MODE set to dev/development/local/test/testing/sandbox; ' +
+    'CORS allow-lists (CORS*, ALLOWED_ORIGINS, …) containing * or null; a required variable missing or in the wrong format. ' +
+    'Warn: sandbox/staging/dev/qa/preview/uat/pr-N host names; staging/preview/qa values of *_ENV-style variables; *_DEBUG on; a temporary AWS key (ASIA…); ' +
+    'wildcard origin patterns; a GEMINI/GOOGLE *_API_KEY not shaped AIza…/AQ.…. Secret values are never printed, only their names and public prefixes.',
+  remediation:
+    'Diff the production variables against .env.example and staging, replace every local/test/sandbox value in the platform (Railway → service → Variables), redeploy each service and re-run this check.',
+  async run(ctx) {
+    return perEnvView(ctx, (view) => judgeView(view, ctx.options));
+  },
 });
+
+function judgeView(view: EnvView, opts: Options): CheckOutcome {
+  const findings: ValueFinding[] = [];
+  for (const [name, value] of view.values) {
+    if (!opts.ignore.includes(name)) findings.push(...productionValueFindings(name, value));
+  }
+  for (const required of opts.required.filter((r) => r.service === undefined || r.service === view.service)) {
+    const value = view.values.get(required.variable);
+    if (value === undefined) {
+      findings.push({ variable: required.variable, level: 'fail', problem: view.empty.has(required.variable) ? 'is required but empty' : 'is required but not set' });
+      continue;
+    }
+    const problem = formatProblem(value, required.format);
+    if (problem) findings.push({ variable: required.variable, level: 'fail', problem });
+  }
+  const evidence = {
+    variables: view.values.size,
+    findings: findings.slice(0, MAX_LISTED).map((f) => `${f.level}: ${f.variable} ${f.problem}`),
+    ...(findings.length > MAX_LISTED ? { moreFindings: findings.length - MAX_LISTED } : {}),
+  };
+  const fails = findings.filter((f) => f.level === 'fail');
+  const listed = (list: ValueFinding[]) => list.slice(0, 5).map((f) => `${f.variable} ${f.problem}`).join('; ') + (list.length > 5 ? `; and ${list.length - 5} more` : '');
+  if (fails.length > 0) return outcome('fail', listed(fails), { evidence });
+  if (findings.length > 0) return outcome('warn', listed(findings), { evidence });
+  return outcome('pass', `${view.values.size} variables, none with a development or test value`, { evidence });
+}

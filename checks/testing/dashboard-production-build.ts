@@ -1,11 +1,66 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { serviceKind } from '../../src/config/schema/services.js';
+import { defineCheck } from '../../src/core/check.js';
+import { outcome } from '../../src/core/outcome.js';
+import { perService, serviceUrl } from '../../src/core/per-service.js';
+import { fetchAsset, MAX_SCRIPTS_PER_PAGE, pageScripts, type FetchedAsset } from '../../src/probes/pages.js';
+import { isHtml } from '../../src/rules/html.js';
+import { verdictOf } from '../../src/rules/judgements.js';
+import { judgeProductionBuild, MIN_JUDGED_SCRIPT_BYTES, sourceMapReference } from '../../src/rules/production-build.js';
 
-export default defineManualCheck({
+/** Source maps are only checked for existence and shape: the first 64 KiB say enough. */
+const MAP_READ_BYTES = 64 * 1024;
+
+export default defineCheck({
   id: 'testing.dashboard-production-build',
   section: 'testing',
   item: 'Dashboard tested in production build',
   severity: 'medium',
-  verifies: 'The merchant dashboard was exercised from its production build, not the dev server, and its main pages work.',
-  attestation: 'The `npm run build` log for the release commit (exit 0, bundle sizes) and a note or screen recording of logging in and using the main dashboard pages on the deployed staging build with no console errors and API calls going to the intended API URL.',
-  remediation: 'Run `npm run build` then `npm run preview` (or deploy to staging), click through login, store connection, widget settings and analytics, fix build-only bugs (env variables, base paths) and build the dashboard in CI.',
+  automation: 'partial',
+  needs: ['services'],
+  verifies: 'The deployed dashboard is a production build: minified scripts, no development server or development-build markers, no public source maps.',
+  how:
+    `GETs the dashboard page (services of kind dashboard) and up to ${MAX_SCRIPTS_PER_PAGE} of its same-site scripts (<script src>, <link rel=modulepreload>; the asset first, if set), ` +
+    "and each source map a script points to (//# sourceMappingURL or a SourceMap header). Fail: the Vite client, React Fast Refresh, webpack-dev-server, HMR code, the Next.js dev server or a React/Vue/Angular development build; " +
+    `a script of ${MIN_JUDGED_SCRIPT_BYTES} bytes or more that is not minified (average line under 150 characters and 5 % or more spaces and tabs); a script the page loads answering non-200. ` +
+    'Warn: a source map answering 200 with source-map JSON, or an inline source map. Error: the page does not answer 2xx HTML, or a script cannot be fetched. ' +
+    'Pass means the deployed build is a production build; that it was exercised by people is for the release notes.',
+  remediation:
+    'Deploy the output of `npm run build` (NODE_ENV=production) served statically, never `vite` or `npm run dev`; build source maps as "hidden" and upload them to the error tracker; ' +
+    'click through login, store connection, widget settings and analytics on a staging deploy of the same build.',
+  attestation: 'The `npm run build` log of the release commit and a note or recording of the main dashboard pages used on the staging deploy of that build, without console errors.',
+  async run(ctx) {
+    return perService(
+      ctx,
+      async (_name, service) => {
+        const page = await ctx.probes.http.fetch({ url: service.url });
+        if (page.status < 200 || page.status >= 300 || !isHtml(page)) {
+          return outcome('error', `the dashboard page answered ${page.status} ${page.headers['content-type']?.[0] ?? ''}, not a 2xx HTML page to judge`.trim(), {
+            evidence: { url: page.url, status: page.status },
+          });
+        }
+        const scripts = await pageScripts(ctx.probes.http, page, service.asset ? [serviceUrl(service, service.asset)] : []);
+        if (scripts.length === 0) {
+          return outcome('manual', 'the page loads no same-site script to judge: confirm the build by hand', { evidence: { url: page.url } });
+        }
+        const maps = new Map<string, FetchedAsset | 'inline'>();
+        await Promise.all(
+          scripts.map(async (script) => {
+            const reference = script.response ? sourceMapReference(script.response) : undefined;
+            if (reference === 'inline') maps.set(script.url, 'inline');
+            else if (reference) maps.set(script.url, await fetchAsset(ctx.probes.http, reference, MAP_READ_BYTES));
+          }),
+        );
+        return verdictOf(judgeProductionBuild(page, scripts, maps), `production build: ${scripts.length} script(s) minified, no development markers, no public source maps`, {
+          url: page.url,
+          scripts: scripts.map((s) => s.url),
+          sourceMaps: [...maps.values()].map((m) => (m === 'inline' ? 'inline' : `${m.url} → ${m.response?.status ?? m.failure?.code}`)),
+        });
+      },
+      {
+        only: (name, service) => serviceKind(name, service) === 'dashboard',
+        none: 'no service of kind dashboard is configured (services.<name>.kind: dashboard, or a service named dashboard)',
+        pass: 'the deployed dashboard is a production build',
+      },
+    );
+  },
 });

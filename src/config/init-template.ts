@@ -14,6 +14,10 @@ environments:
       api:       { url: https://api.example.com, health: /health }
       dashboard: { url: https://app.example.com }
       widget:    { url: https://widget.example.com }
+      # Optional per service (docs/http-and-tls.md): kind (api | dashboard | widget | web; default from the name),
+      # route (a cheap public GET route, never a login route), origins (what its CORS policy should allow),
+      # asset (a static file for CDN/CORP/build checks), plainUrl (the http:// address that must redirect).
+      #   api: { url: https://api.example.com, route: /v1/products, origins: [https://app.example.com] }
 
     # Where the deployed environment's variables come from, merged in order (later wins).
     # Values are judged, never printed.

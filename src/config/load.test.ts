@@ -94,7 +94,7 @@ describe('selectEnvironment', () => {
   });
 
   it('names the known environments and suggests the closest for an unknown one', () => {
-    const loaded = parseConfig(VALID, 'readiness.config.yaml', { DATABASE_URL: 'x', STAGING_API_URL: 'https://s.example.com' });
+    const loaded = parseConfig(VALID, 'readiness.config.yaml', { DATABASE_URL: 'postgres://u:p@db/app', STAGING_API_URL: 'https://s.example.com' });
     expect(() => selectEnvironment(loaded, 'prd')).toThrow(UsageError);
     expect(() => selectEnvironment(loaded, 'prd')).toThrow(/unknown environment "prd".*"prod", "staging". Did you mean "prod"\?/);
   });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { registerSecret, SECRET_NAME } from '../core/redact.js';
+import { credentialsInside, secretMaterial } from '../rules/secret-like.js';
+import { isKnownWeak } from '../rules/weak-secrets.js';
 import { ConfigError, UsageError, type ConfigProblem } from './errors.js';
 import { interpolate, type KeyPath, type Unresolved } from './interpolate.js';
 import { configSchema, environmentSchema, topLevelSchema, type EnvironmentConfig, type ReadinessConfig } from './schema/index.js';
@@ -62,7 +64,8 @@ export function parseConfig(source: string, file: string, vars: NodeJS.ProcessEn
   const interpolated = interpolate(raw, vars);
   for (const sub of interpolated.substitutions) {
     const key = sub.path[sub.path.length - 1];
-    if (SECRET_NAME.test(sub.variable) || (typeof key === 'string' && SECRET_NAME.test(key))) registerSecret(sub.value);
+    const name = typeof key === 'string' && SECRET_NAME.test(key) ? key : sub.variable;
+    for (const secret of secretMaterial(name, sub.value)) registerSecret(secret);
   }
   if (interpolated.malformed.length > 0) {
     throw new ConfigError(
@@ -128,14 +131,9 @@ export function selectEnvironment(loaded: LoadedConfig, name: string): SelectedE
 
 function registerUrlPasswords(config: ReadinessConfig): void {
   for (const env of Object.values(config.environments)) {
-    if (env.database) {
-      try {
-        registerSecret(decodeURIComponent(new URL(env.database.url).password));
-      } catch {
-        // not a URL: the database checks report it; nothing to register.
-      }
-    }
-    for (const hook of env.webhooks ?? []) registerSecret(hook.secret);
+    // Known-weak values ("postgres") are public knowledge; masking every occurrence of the word would garble reports.
+    if (env.database) for (const secret of credentialsInside(env.database.url)) if (!isKnownWeak(secret)) registerSecret(secret);
+    for (const hook of env.webhooks ?? []) if (hook.secret && !isKnownWeak(hook.secret)) registerSecret(hook.secret);
   }
 }
 

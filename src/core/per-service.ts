@@ -11,9 +11,16 @@ import type { CheckOutcome } from './types.js';
 export async function perService(
   ctx: CheckContext<unknown>,
   judge: (name: string, service: ServiceConfig) => Promise<CheckOutcome>,
-  options: { failOnProbeErrors?: readonly ProbeErrorCode[]; pass?: string } = {},
+  options: {
+    failOnProbeErrors?: readonly ProbeErrorCode[];
+    pass?: string;
+    /** Judge only the services this accepts (e.g. by kind); when it accepts none the line is `skip` with `none`. */
+    only?: (name: string, service: ServiceConfig) => boolean;
+    none?: string;
+  } = {},
 ): Promise<CheckOutcome> {
-  const services = Object.entries(ctx.environment.services ?? {});
+  const services = Object.entries(ctx.environment.services ?? {}).filter(([name, service]) => options.only?.(name, service) ?? true);
+  if (services.length === 0 && options.only) return outcome('skip', options.none ?? 'no configured service is of the kind this line is about');
   const parts: Part[] = await Promise.all(
     services.map(async ([name, service]): Promise<Part> => {
       try {

@@ -11,6 +11,10 @@ export type ProbeErrorCode =
   | 'protocol'
   | 'aborted'
   | 'unavailable'
+  /** The server rejected the credentials (e.g. a wrong database password). */
+  | 'auth'
+  /** Connected, but the role may not read what the check needs (a missing GRANT). */
+  | 'permission'
   | 'unknown';
 
 export class ProbeError extends Error {

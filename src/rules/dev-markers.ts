@@ -1,7 +1,7 @@
 import { header, type HttpResponse } from '../probes/http-response.js';
 
 export interface DevMarker {
-  kind: 'stack-trace' | 'x-powered-by';
+  kind: 'stack-trace' | 'x-powered-by' | 'dev-server' | 'development-build';
   where: string;
   detail: string;
 }
@@ -32,5 +32,29 @@ export function devMarkers(response: HttpResponse, where: string): DevMarker[] {
   if (stack) markers.push({ kind: 'stack-trace', where, detail: stack });
   const poweredBy = header(response, 'x-powered-by');
   if (poweredBy) markers.push({ kind: 'x-powered-by', where, detail: poweredBy });
+  return markers;
+}
+
+/** What only a development server puts in a page or script: its client, hot reloading, refresh preambles. */
+const DEV_SERVER_MARKERS: readonly (readonly [RegExp, string])[] = [
+  [/\/@vite\/client\b/, 'the Vite dev-server client (/@vite/client)'],
+  [/\/@react-refresh\b|__vite_plugin_react_preamble_installed__/, 'the React Fast Refresh preamble of the Vite dev server'],
+  [/webpack-dev-server\/client|\/sockjs-node\b|__webpack_dev_server_client__/, 'the webpack-dev-server client'],
+  [/webpack\/hot\/dev-server|__webpack_hmr\b|\bimport\.meta\.hot\b/, 'hot module replacement code'],
+  [/\/_next\/static\/development\/|"buildId"\s*:\s*"development"/, 'the Next.js development server'],
+];
+
+/** What only a development build of a framework ships: its development bundle or its development-mode banner. */
+const DEVELOPMENT_BUILD_MARKERS: readonly (readonly [RegExp, string])[] = [
+  [/\breact(?:-dom)?\.development\.js\b/, 'the React development build'],
+  [/You are running (?:Vue in development mode|a development build of Vue)/, 'the Vue development build'],
+  [/Angular is running in development mode/, 'Angular in development mode'],
+];
+
+/** Development-server and development-build markers in an HTML page or a script. */
+export function frontendMarkers(body: string, where: string): DevMarker[] {
+  const markers: DevMarker[] = [];
+  for (const [pattern, detail] of DEV_SERVER_MARKERS) if (pattern.test(body)) markers.push({ kind: 'dev-server', where, detail });
+  for (const [pattern, detail] of DEVELOPMENT_BUILD_MARKERS) if (pattern.test(body)) markers.push({ kind: 'development-build', where, detail });
   return markers;
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SHOP_MIGRATIONS, deployMigrations } from '../../fixtures/db/prisma-history.js';
+import { loadSchema } from '../../fixtures/db/schemas.js';
+import { runDatabaseCheck, usePostgres } from '../../test/helpers/postgres.js';
+import check from './foreign-keys.js';
+
+describe('database.foreign-keys against a real PostgreSQL', () => {
+  const pg = usePostgres();
+  const shop = () => pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+
+  it('passes when every relation is a validated, enforced foreign key', async () => {
+    const db = await shop();
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    expect(result.status).toBe('pass');
+    expect(result.message).toBe('2 foreign key(s), all validated and enforced; session_replication_role = origin');
+  });
+
+  it('fails on a foreign key left NOT VALID', async () => {
+    const db = await pg.database({ setup: (c) => loadSchema(c, 'not-valid-foreign-key') });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('1 foreign key(s) left NOT VALID (existing rows never checked): Payout_merchantId_fkey on Payout');
+    expect(result.remediation).toContain('ALTER TABLE "public"."Payout" VALIDATE CONSTRAINT "Payout_merchantId_fkey";');
+  });
+
+  it('fails when the enforcement triggers were disabled', async () => {
+    const db = await shop();
+    const admin = await db.admin();
+    await admin.query('ALTER TABLE "Conversion" DISABLE TRIGGER ALL');
+    await admin.end();
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('1 foreign key(s) not enforced, their triggers disabled: Conversion_productId_fkey on Conversion');
+  });
+
+  it('fails when session_replication_role = replica switches enforcement off for the database', async () => {
+    const db = await shop();
+    const admin = await db.admin();
+    await admin.query(`ALTER DATABASE ${db.name} SET session_replication_role = replica`);
+    await admin.end();
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('session_replication_role is "replica" (source: database): foreign keys are not enforced in such sessions');
+  });
+
+  it('fails when a role of the application is set to replica, though the tool’s own session is not', async () => {
+    const db = await shop();
+    const admin = await db.admin();
+    await admin.query(`ALTER ROLE ${pg.roles.app.user} IN DATABASE ${db.name} SET session_replication_role = replica`);
+    await admin.end();
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('session_replication_role is set to "replica" for role shop_app: foreign keys are not enforced in those sessions');
+  });
+
+  it('warns on a column that names a table but has no foreign key, and ignores external ids', async () => {
+    const db = await pg.database({ setup: (c) => loadSchema(c, 'relations-without-foreign-keys') });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    expect(result.status).toBe('warn');
+    expect(result.message).toBe('1 column(s) named like a reference to an existing table but with no foreign key: Order.shopId');
+    expect(result.evidence.referencesWithoutForeignKey).toEqual(['public.Order.shopId']);
+  });
+
+  it('reports error with the reason when the password is wrong', async () => {
+    const db = await shop();
+    const { result } = await runDatabaseCheck(check, { url: db.url({ user: pg.roles.reader.user, password: 'wrong-password-123' }) });
+    expect(result).toMatchObject({ status: 'error', evidence: { reason: 'auth' } });
+  });
+});

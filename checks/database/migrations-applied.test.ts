@@ -1,0 +1,204 @@
+import { appendFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  SHOP_MIGRATIONS,
+  convertToCrlf,
+  copyMigrations,
+  deployMigrations,
+  recordMigration,
+  writeLongHistory,
+} from '../../fixtures/db/prisma-history.js';
+import { prismaChecksum } from '../../src/rules/prisma-migrations.js';
+import { runDatabaseCheck, usePostgres } from '../../test/helpers/postgres.js';
+import check from './migrations-applied.js';
+
+const INIT = '20240101120000_init';
+const CONVERSIONS = '20240115090000_conversions';
+const INDEX = '20240201080000_index_conversion_product';
+
+describe('database.migrations-applied against a real PostgreSQL', () => {
+  const pg = usePostgres();
+  const temporary: string[] = [];
+  afterAll(() => Promise.all(temporary.map((dir) => rm(path.dirname(dir), { recursive: true, force: true }))));
+  /** A temp copy of the shop's migrations (or a long history), removed after the file's tests. */
+  const scratch = async (made: Promise<string>) => {
+    const dir = await made;
+    temporary.push(dir);
+    return dir;
+  };
+  const run = (url: string, migrations = SHOP_MIGRATIONS, checkOptions = {}) => runDatabaseCheck(check, { url, migrations }, { checkOptions });
+
+  it('passes when every migration is applied, read by the minimal read-only role', async () => {
+    const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+    const { result } = await run(db.url(pg.roles.reader));
+    expect(result.status).toBe('pass');
+    expect(result.message).toBe(`all 3 migration(s) applied, latest ${INDEX}; checksums match`);
+    expect(result.evidence).toMatchObject({ applied: 3, pending: [], failed: [], lockProvider: 'postgresql' });
+  });
+
+  it('fails naming the pending migration', async () => {
+    const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS, 2).then(() => undefined) });
+    const { result } = await run(db.url(pg.roles.reader));
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(`1 pending migration(s): ${INDEX}`);
+    expect(result.remediation).toMatch(/npx prisma migrate deploy/);
+  });
+
+  it('fails on a failed migration and shows its logs, with the password in them redacted', async () => {
+    const db = await pg.database({
+      setup: async (c) => {
+        await deployMigrations(c, SHOP_MIGRATIONS, 2);
+        const leaked = `connect to ${pg.server.url({ user: pg.roles.app.user, password: pg.roles.app.password })} failed`;
+        await recordMigration(c, { name: INDEX, checksum: 'x'.repeat(64), finished: false, logs: `Database error: ${leaked}` });
+      },
+    });
+    const { result } = await run(db.url(pg.roles.app));
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(new RegExp(`^1 failed migration\\(s\\): ${INDEX} `));
+    const failed = (result.evidence.failed as { name: string; logs: string }[])[0]!;
+    expect(failed.logs).toMatch(/^Database error: connect to postgresql:\/\/shop_app:\[REDACTED\]@127\.0\.0\.1:\d+\/postgres failed$/);
+    expect(JSON.stringify(result)).not.toContain(pg.roles.app.password);
+  });
+
+  it('calls a migration rolled back with migrate resolve pending again', async () => {
+    const db = await pg.database({
+      setup: async (c) => {
+        await deployMigrations(c, SHOP_MIGRATIONS, 2);
+        await recordMigration(c, { name: INDEX, checksum: 'x'.repeat(64), finished: false, rolledBack: true });
+      },
+    });
+    const { result } = await run(db.url(pg.roles.reader));
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(`1 pending migration(s): ${INDEX}; 1 of them rolled back earlier (${INDEX})`);
+  });
+
+  it('fails on a migration edited after it was applied, but not on CRLF line endings', async () => {
+    const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+    const crlf = await scratch(copyMigrations());
+    await convertToCrlf(crlf, INIT);
+    expect((await run(db.url(pg.roles.reader), crlf)).result.status).toBe('pass');
+
+    const edited = await scratch(copyMigrations());
+    await appendFile(path.join(edited, CONVERSIONS, 'migration.sql'), '\nALTER TABLE "Conversion" ADD COLUMN "note" TEXT;\n');
+    const { result } = await run(db.url(pg.roles.reader), edited);
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(`1 migration(s) modified after they were applied (checksum differs): ${CONVERSIONS}`);
+    expect((await run(db.url(pg.roles.reader), edited, { modified: 'warn' })).result.status).toBe('warn');
+  });
+
+  it('fails on a migration applied to the database but missing from the folder', async () => {
+    const db = await pg.database({
+      setup: async (c) => {
+        await deployMigrations(c, SHOP_MIGRATIONS);
+        await recordMigration(c, { name: '20240301000000_hotfix', checksum: prismaChecksum(Buffer.from('SELECT 1;')) });
+      },
+    });
+    const { result } = await run(db.url(pg.roles.reader));
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^1 migration\(s\) applied to the database but missing from .*: 20240301000000_hotfix$/);
+  });
+
+  it('fails as "never migrated" when _prisma_migrations does not exist', async () => {
+    const db = await pg.database();
+    const { result } = await run(db.url(pg.roles.reader));
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe('never migrated: public._prisma_migrations does not exist, so all 3 migration(s) are pending');
+  });
+
+  it("looks for _prisma_migrations in the URL's ?schema=", async () => {
+    const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+    const { result } = await run(db.url(pg.roles.app, { schema: 'tenant' }));
+    expect(result.message).toMatch(/^never migrated: tenant\._prisma_migrations does not exist/);
+  });
+
+  it('fails when migration_lock.toml names another provider', async () => {
+    const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+    const mysql = await scratch(copyMigrations());
+    await writeFile(path.join(mysql, 'migration_lock.toml'), 'provider = "mysql"\n');
+    const { result } = await run(db.url(pg.roles.reader), mysql);
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/migration_lock\.toml names provider "mysql", not "postgresql"/);
+  });
+
+  it("warns while another session holds Prisma's advisory lock 72707369", async () => {
+    const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+    const deploy = await db.admin();
+    try {
+      await deploy.query("SET application_name = 'prisma-migrate'");
+      await deploy.query('SELECT pg_advisory_lock(72707369)');
+      const { result } = await run(db.url(pg.roles.reader));
+      expect(result.status).toBe('warn');
+      expect(result.message).toMatch(/advisory lock 72707369\) is held by pid \d+ \(prisma-migrate\) for \d+ s: a migrate deploy is running/);
+    } finally {
+      await deploy.end();
+    }
+  });
+
+  it('stays at the same number of queries for a history of 200 migrations as for 3', async () => {
+    const long = await scratch(writeLongHistory(200));
+    const big = await pg.database({ setup: (c) => deployMigrations(c, long).then(() => undefined) });
+    const small = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+    const bigRun = await run(big.url(pg.roles.reader), long);
+    const smallRun = await run(small.url(pg.roles.reader));
+    expect(bigRun.result.status).toBe('pass');
+    expect(bigRun.result.evidence).toMatchObject({ applied: 200 });
+    // One query for the session, one for the table and lock, one for the rows: whatever the history's length.
+    expect(bigRun.queries).toBe(3);
+    expect(smallRun.queries).toBe(bigRun.queries);
+  });
+
+  describe('cannot verify → error with the reason', () => {
+    it('when the server is down', async () => {
+      const db = await pg.database();
+      const { result } = await run(db.url(pg.roles.reader).replace(`:${pg.server.port}/`, ':1/'));
+      expect(result).toMatchObject({ status: 'error', evidence: { reason: 'refused' } });
+      expect(result.message).toMatch(/refused the connection: server down or wrong port/);
+    });
+
+    it('when the password is wrong, without printing it', async () => {
+      const db = await pg.database();
+      const { result } = await run(db.url({ user: pg.roles.reader.user, password: 'not-the-Password-42' }));
+      expect(result).toMatchObject({ status: 'error', evidence: { reason: 'auth', detail: '28P01' } });
+      expect(JSON.stringify(result)).not.toContain('not-the-Password-42');
+    });
+
+    it('when a migration holds _prisma_migrations locked past the lock timeout', async () => {
+      const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+      const locker = await db.admin();
+      try {
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE _prisma_migrations IN ACCESS EXCLUSIVE MODE');
+        const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader), migrations: SHOP_MIGRATIONS, lockTimeout: '300ms' });
+        expect(result).toMatchObject({ status: 'error', evidence: { reason: 'timeout', detail: '55P03' } });
+        expect(result.message).toMatch(/waited more than 300 ms for a table lock.*"_prisma_migrations" \(AccessExclusiveLock by pid/);
+      } finally {
+        await locker.query('ROLLBACK');
+        await locker.end();
+      }
+    });
+
+    it('when the role may not read _prisma_migrations', async () => {
+      const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+      const admin = await db.admin();
+      await admin.query(`REVOKE SELECT ON _prisma_migrations FROM ${pg.roles.reader.user}`);
+      await admin.end();
+      const { result } = await run(db.url(pg.roles.reader));
+      expect(result).toMatchObject({ status: 'error', evidence: { reason: 'permission' } });
+      expect(result.message).toMatch(/permission denied for table _prisma_migrations/);
+      expect(result.remediation).toMatch(/GRANT SELECT ON _prisma_migrations/);
+    });
+
+    it('when the migrations folder does not exist', async () => {
+      const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+      const { result } = await run(db.url(pg.roles.reader), '/nonexistent/prisma/migrations');
+      expect(result).toMatchObject({ status: 'error', message: 'migrations folder /nonexistent/prisma/migrations does not exist (set database.migrations)' });
+    });
+  });
+
+  it('skips, saying why, when database.url is empty', async () => {
+    const { result } = await runDatabaseCheck(check, { url: '' });
+    expect(result.status).toBe('skip');
+    expect(result.message).toMatch(/environments\.test\.database\.url is empty/);
+  });
+});

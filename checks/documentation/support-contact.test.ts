@@ -1,0 +1,42 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { dashboard } from '../../fixtures/apps/dashboard.js';
+import { staticSite } from '../../fixtures/apps/static-site.js';
+import { hangingServer } from '../../fixtures/hostile/servers.js';
+import { runCheck, targetOf } from '../../test/helpers/run-check.js';
+import { serverPool } from '../../test/helpers/servers.js';
+import check from './support-contact.js';
+
+const servers = serverPool();
+afterAll(servers.closeAll);
+const start = servers.start;
+const page = (body: string) => staticSite({ '/': { type: 'html', body } });
+
+describe('documentation.support-contact against real servers', () => {
+  it('passes a dashboard with a support email link, and a published support page', async () => {
+    const dash = await start(dashboard());
+    const help = await start(staticSite({ '/support': { type: 'html', body: '<h1>Support</h1><p>Contact us any time.</p>' } }));
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } }, urls: { support: `${help.url}/support` } }));
+    expect(result.status).toBe('warn'); // the test servers speak plain HTTP
+    expect((result.evidence.dashboard as { message: string }).message).toBe('support contact on /: email link support@example.com');
+  });
+
+  it('fails a dashboard page with content but no contact', async () => {
+    const dash = await start(page('<h1>Orders</h1><p>Your orders of the last thirty days, with totals and refunds.</p><a href="/orders">Orders</a>'));
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }));
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('no support contact on /');
+    expect(result.remediation).toContain('Help link');
+  });
+
+  it('asks a person when the dashboard is an app shell drawn by scripts', async () => {
+    const dash = await start(page('<div id="root"></div><script type="module" src="/assets/app.js"></script>'));
+    expect((await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }))).status).toBe('manual');
+  });
+
+  it('skips without a dashboard or support URL, and reports error when the dashboard hangs', async () => {
+    expect((await runCheck(check, targetOf({ services: { api: { url: 'https://api.example.com' } } }))).status).toBe('skip');
+    const hang = await start(hangingServer());
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: hang.url } } }), { http: { totalTimeoutMs: 300 } });
+    expect(result.status).toBe('error');
+  });
+});

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dnsServer, type RunningDnsServer } from '../../fixtures/dns/server.js';
+import { runCheck, targetOf } from '../../test/helpers/run-check.js';
+import check from './dns-records.js';
+
+let primary: RunningDnsServer;
+let lagging: RunningDnsServer;
+beforeAll(async () => {
+  primary = await dnsServer({
+    'api.shop.test': { cname: 'shop-api.up.railway.test' },
+    'shop-api.up.railway.test': { a: ['203.0.113.10'], ttl: 300 },
+    'app.shop.test': { a: ['203.0.113.11'], aaaa: ['2001:db8::11'] },
+    'new.shop.test': { a: ['203.0.113.12'] },
+    'internal.shop.test': { a: ['10.0.4.2'] },
+    'broken.shop.test': { fail: 'servfail' },
+    'slow.shop.test': { fail: 'drop' },
+  });
+  // A resolver that has not seen the newest record yet.
+  lagging = await dnsServer({ 'api.shop.test': { a: ['203.0.113.10'] }, 'app.shop.test': { a: ['203.0.113.11'] } });
+});
+afterAll(async () => {
+  await primary.close();
+  await lagging.close();
+});
+
+const judge = (hosts: string[], resolvers: string[], http = {}) =>
+  runCheck(check, targetOf({ services: Object.fromEntries(hosts.map((h, i) => [`s${i}`, { url: `https://${h}` }])) }), { options: { resolvers }, http });
+
+describe('infrastructure.dns-records against real DNS servers on loopback', () => {
+  it('passes names that resolve, following CNAMEs, from every resolver', async () => {
+    const result = await judge(['api.shop.test', 'app.shop.test'], [primary.address, lagging.address]);
+    expect(result.status).toBe('pass');
+    expect((result.evidence['api.shop.test'] as { message: string }).message).toBe('resolves to 203.0.113.10 via CNAME shop-api.up.railway.test');
+  });
+
+  it('fails a name that does not exist, also for webhook and documentation hosts', async () => {
+    const result = await runCheck(
+      check,
+      targetOf({ services: { api: { url: 'https://api.shop.test' } }, webhooks: [{ url: 'https://hooks.shop.test/shopify' }], urls: { privacy: 'https://legal.shop.test/privacy' } }),
+      { options: { resolvers: [primary.address] } },
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('hooks.shop.test: A/AAAA: does not resolve (127.0.0.1');
+    expect(result.message).toContain('legal.shop.test');
+    expect(result.remediation).toContain('CNAME');
+  });
+
+  it('warns while a record is still propagating, and about a private address', async () => {
+    const propagating = await judge(['new.shop.test'], [primary.address, lagging.address]);
+    expect(propagating.status).toBe('warn');
+    expect(propagating.message).toContain(`not resolving everywhere yet: ${lagging.address}: NXDOMAIN (no such name)`);
+    expect((await judge(['internal.shop.test'], [primary.address])).message).toContain('private or loopback addresses (10.0.4.2)');
+  });
+
+  it('reports error on SERVFAIL and on a resolver that never answers, within the timeout', async () => {
+    expect((await judge(['broken.shop.test'], [primary.address])).message).toContain('the server failed (SERVFAIL)');
+    const started = Date.now();
+    const silent = await judge(['slow.shop.test'], [primary.address], { connectTimeoutMs: 300, totalTimeoutMs: 400 });
+    expect(silent.status).toBe('error');
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('skips IP addresses and localhost, and rejects a malformed resolver in the options', async () => {
+    expect((await judge(['127.0.0.1:8080', 'localhost'], [])).status).toBe('skip');
+    expect(check.options?.safeParse({ resolvers: ['dns.google'] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
+import { hangingServer, resettingServer } from '../../fixtures/hostile/servers.js';
+import { createTestPki, type LeafSpec, type ServerCredentials, type TestPki } from '../../fixtures/tls/pki.js';
+import { serveHttps } from '../../fixtures/tls/servers.js';
+import { runCheck, targetOf } from '../../test/helpers/run-check.js';
+import check from './ssl-certificates.js';
+
+let pki: TestPki;
+const servers: RunningServer[] = [];
+beforeAll(async () => {
+  pki = await createTestPki();
+});
+afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+const ok = (_req: unknown, res: { end(body: string): void }) => res.end('ok');
+async function https(credentials: Promise<ServerCredentials>, legacyProtocols = false): Promise<RunningServer> {
+  const server = await serveHttps(ok as never, await credentials, { legacyProtocols });
+  servers.push(server);
+  return server;
+}
+const loopback = (extra: Partial<LeafSpec> = {}): LeafSpec => ({ hosts: ['127.0.0.1', 'localhost'], ...extra });
+const judge = (url: string, http = {}) => runCheck(check, targetOf({ services: { api: { url } } }), { extraCa: pki.caPem, http });
+const own = (result: { evidence: Record<string, unknown> }) => result.evidence.api as { message: string; daysLeft?: number; chain?: string[] };
+
+describe('infrastructure.ssl-certificates against real TLS servers (CA generated at test time)', () => {
+  it('passes a trusted, complete chain for the host with 90 days left', async () => {
+    const server = await https(pki.server(loopback()));
+    const result = await judge(server.url);
+    expect(result.status).toBe('pass');
+    expect(own(result)).toMatchObject({ daysLeft: 89, chain: ['CN=127.0.0.1', 'CN=readiness test intermediate CA', 'CN=readiness test root CA'] });
+  });
+
+  it.each([
+    ['expired', () => pki.server(loopback({ notBeforeDays: -100, notAfterDays: -2 })), 'fail', /expiry: expired on/],
+    ['expiring in 10 days', () => pki.server(loopback({ notAfterDays: 10.5 })), 'fail', /expiry: expires in 10 days .*, under 14/],
+    ['expiring in 20 days', () => pki.server(loopback({ notAfterDays: 20.5 })), 'warn', /expiry: expires in 20 days .*, under 30/],
+    ['self-signed', () => pki.selfSigned(loopback()), 'fail', /chain: not trusted: the certificate is self-signed/],
+    ['for another host', () => pki.server({ hosts: ['shop.example.com'] }), 'fail', /host name: the certificate does not cover 127\.0\.0\.1 \(it covers shop\.example\.com\)/],
+    ['served without its intermediate', () => pki.incompleteChain(loopback()), 'fail', /chain: not trusted: the chain is incomplete/],
+  ])('judges a certificate %s', async (_name, make, status, message) => {
+    const server = await https(make());
+    const result = await judge(server.url);
+    expect(result.status).toBe(status);
+    expect(result.message).toMatch(message);
+    expect(result.remediation.length).toBeGreaterThan(20);
+  });
+
+  it('warns when TLS 1.0 and 1.1 are still offered', async () => {
+    const server = await https(pki.server(loopback()), true);
+    const result = await judge(server.url);
+    expect(result.status).toBe('warn');
+    expect(result.message).toContain('protocols: still offers TLSv1 and TLSv1.1');
+  });
+
+  it('applies configured expiry thresholds and rejects inverted ones', async () => {
+    const server = await https(pki.server(loopback({ notAfterDays: 40.5 })));
+    expect((await runCheck(check, targetOf({ services: { api: { url: server.url } } }), { extraCa: pki.caPem, options: { warnWithinDays: 60 } })).status).toBe('warn');
+    expect(check.options?.safeParse({ failWithinDays: 30, warnWithinDays: 10 }).success).toBe(false);
+  });
+
+  it('fails a plain-http service and a closed TLS port', async () => {
+    expect((await judge('http://127.0.0.1:1')).message).toContain('served over plain http://');
+    const closed = await serve(ok as never);
+    await closed.close();
+    const refused = await judge(`https://127.0.0.1:${closed.port}`);
+    expect(refused.status).toBe('fail');
+    expect(refused.message).toContain('connection refused');
+  });
+
+  it('reports error, within the timeout, on a server that never completes the handshake or resets it', async () => {
+    const hang = await hangingServer();
+    servers.push(hang);
+    const started = Date.now();
+    const hung = await judge(`https://127.0.0.1:${hang.port}`, { totalTimeoutMs: 300 });
+    expect(hung.status).toBe('error');
+    expect(hung.message).toMatch(/no TLS handshake .* within 300 ms/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const reset = await resettingServer();
+    servers.push(reset);
+    expect((await judge(`https://127.0.0.1:${reset.port}`)).status).toBe('error');
+  });
+});

@@ -1,0 +1,66 @@
+import express from 'express';
+import type { RequestListener } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hardenedApi } from '../../fixtures/apps/hardened-api.js';
+import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
+import { laxWebhookRoute } from '../../fixtures/apps/webhooks.js';
+import { hangingServer } from '../../fixtures/hostile/servers.js';
+import { createTestPki, type TestPki } from '../../fixtures/tls/pki.js';
+import { serveHttps } from '../../fixtures/tls/servers.js';
+import { runCheck, targetOf } from '../../test/helpers/run-check.js';
+import check from './webhooks-reachable.js';
+
+let pki: TestPki;
+const servers: RunningServer[] = [];
+beforeAll(async () => {
+  pki = await createTestPki();
+});
+afterAll(() => Promise.all(servers.map((s) => s.close())));
+async function https(app: RequestListener): Promise<RunningServer> {
+  const server = await serveHttps(app, await pki.server({ hosts: ['127.0.0.1'] }));
+  servers.push(server);
+  return server;
+}
+const judge = (urls: string[], http = {}) =>
+  runCheck(check, targetOf({ webhooks: urls.map((url) => ({ url, provider: 'shopify' })) }), { extraCa: pki.caPem, http });
+
+describe('infrastructure.webhooks-reachable against real servers', () => {
+  it('passes an HTTPS endpoint that rejects the unsigned delivery (HMAC-verifying route of the hardened API)', async () => {
+    const api = await https(hardenedApi() as RequestListener);
+    const result = await judge([`${api.url}/webhooks/shopify`]);
+    expect(result.status).toBe('pass');
+    expect((result.evidence[`shopify ${api.url}/webhooks/shopify`] as { status: number }).status).toBe(401);
+  });
+
+  it('warns when the endpoint accepts an unsigned delivery', async () => {
+    const app = express();
+    app.use(laxWebhookRoute());
+    const lax = await https(app as RequestListener);
+    const result = await judge([`${lax.url}/webhooks/shopify`]);
+    expect(result.status).toBe('warn');
+    expect(result.message).toContain('accepted an unsigned delivery with 200');
+  });
+
+  it('fails a missing route, a plain-HTTP URL and a refused port', async () => {
+    const api = await https(hardenedApi() as RequestListener);
+    const missing = await judge([`${api.url}/webhooks/woocommerce`]);
+    expect(missing.message).toContain('answers 404: no webhook handler accepts POST at this URL');
+    const plain = await serve(hardenedApi());
+    servers.push(plain);
+    expect((await judge([`${plain.url}/webhooks/shopify`])).message).toContain('is not an https:// URL');
+    const closed = await serve(() => undefined);
+    await closed.close();
+    const refused = await judge([`https://127.0.0.1:${closed.port}/webhooks/shopify`]);
+    expect(refused.status).toBe('fail');
+    expect(refused.message).toContain('connection refused');
+  });
+
+  it('reports error when the endpoint hangs, within the timeout', async () => {
+    const hang = await hangingServer();
+    servers.push(hang);
+    const started = Date.now();
+    const result = await judge([`http://127.0.0.1:${hang.port}/webhooks/shopify`], { totalTimeoutMs: 300 });
+    expect(result.status).toBe('error');
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});

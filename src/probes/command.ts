@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { ProbeError } from './errors.js';
+
+export interface CommandOptions {
+  /** Working directory: the config file's directory, so relative paths in the command mean what they say. */
+  cwd: string;
+  signal: AbortSignal;
+  timeoutMs: number;
+  /** Reading stops (and the command is ended) past this many bytes of standard output. */
+  maxStdoutBytes: number;
+  /** Called with each chunk of standard output instead of collecting it. */
+  onStdout?: (chunk: Buffer) => void;
+}
+
+export interface CommandResult {
+  /** Collected standard output (empty when `onStdout` consumed it). */
+  stdout: string;
+  stdoutBytes: number;
+  /** True when output went past maxStdoutBytes and the command was ended there. */
+  truncated: boolean;
+  /** The last bytes of standard error, unredacted: callers must scrub it before it goes anywhere. */
+  stderrTail: string;
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+const MAX_STDERR_BYTES = 4_096;
+
+/** A command that ended abnormally, with the tail of what it said on standard error (unscrubbed). */
+export class CommandError extends ProbeError {
+  constructor(
+    code: ProbeError['code'],
+    message: string,
+    readonly stderrTail: string,
+  ) {
+    super(code, message);
+    this.name = 'CommandError';
+  }
+}
+
+/**
+ * Runs one shell command from the config, bounded: its own process group (so a timeout ends the children of
+ * the shell too), no standard input, a time limit, an output cap. Rejects with a ProbeError on timeout or abort.
+ */
+export function runBoundedCommand(command: string, options: CommandOptions): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    if (options.signal.aborted) {
+      reject(new CommandError('aborted', 'not started: the run was stopped', ''));
+      return;
+    }
+    const child = spawn(command, { shell: true, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const stdout: Buffer[] = [];
+    let stdoutBytes = 0;
+    let stderr = Buffer.alloc(0);
+    let truncated = false;
+    let ended: { code: ProbeError['code']; message: string } | undefined;
+
+    const stop = (reason?: { code: ProbeError['code']; message: string }) => {
+      ended ??= reason;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => stop({ code: 'timeout', message: `did not finish within ${options.timeoutMs} ms` }), options.timeoutMs);
+    const onAbort = () => stop({ code: 'aborted', message: 'stopped before it finished' });
+    options.signal.addEventListener('abort', onAbort, { once: true });
+
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (truncated) return;
+      const room = options.maxStdoutBytes - stdoutBytes;
+      const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      stdoutBytes += part.length;
+      if (options.onStdout) options.onStdout(part);
+      else stdout.push(part);
+      if (chunk.length > room) {
+        truncated = true;
+        stop();
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = Buffer.concat([stderr, chunk]);
+      if (stderr.length > MAX_STDERR_BYTES) stderr = stderr.subarray(stderr.length - MAX_STDERR_BYTES);
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => stop({ code: 'unavailable', message: `could not be started (${error.code ?? 'error'})` }));
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', onAbort);
+      if (ended) {
+        reject(new CommandError(ended.code, ended.message, stderr.toString('utf8')));
+        return;
+      }
+      resolve({
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stdoutBytes,
+        truncated,
+        stderrTail: stderr.toString('utf8'),
+        exitCode,
+        signal,
+      });
+    });
+  });
+}

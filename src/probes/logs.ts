@@ -1,0 +1,127 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { LogSourceConfig } from '../config/schema/logs.js';
+import { scrubForeignText } from '../rules/scrub.js';
+import { CommandError, runBoundedCommand } from './command.js';
+import { ProbeError } from './errors.js';
+
+export interface LogScanLimits {
+  maxBytes: number;
+  commandTimeoutMs: number;
+}
+
+export const DEFAULT_LOG_LIMITS: LogScanLimits = { maxBytes: 64 * 1024 * 1024, commandTimeoutMs: 15_000 };
+
+export interface LogScan {
+  source: string;
+  bytesRead: number;
+  lines: number;
+  /** True when the cap stopped the read: older file content, or later command output, was not seen. */
+  truncated: boolean;
+}
+
+/** Called once per line, with its 1-based number in what was read (for a capped file: counted from the cap). */
+export type LineVisitor = (line: string, lineNumber: number) => void;
+
+/**
+ * Streams a log source line by line without keeping it: a file's newest `maxBytes` (logs grow at the end),
+ * or a command's first `maxBytes` of output, after which the command is ended.
+ */
+export async function scanLogSource(
+  config: LogSourceConfig,
+  options: { index: number; resolvePath: (p: string) => string; cwd: string; signal: AbortSignal; limits?: Partial<LogScanLimits> },
+  visit: LineVisitor,
+): Promise<LogScan> {
+  const maxBytes = config.maxBytes ?? options.limits?.maxBytes ?? DEFAULT_LOG_LIMITS.maxBytes;
+  const splitter = new LineSplitter(visit);
+  const source = describeLogSource(config, options.index);
+  if ('file' in config) {
+    const file = options.resolvePath(config.file);
+    let size: number;
+    try {
+      size = (await stat(file)).size;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw new ProbeError('unavailable', `cannot be read (${code === 'ENOENT' ? 'no such file' : code})`);
+    }
+    const start = Math.max(0, size - maxBytes);
+    // Reading from the middle of a file starts mid-line: that partial first line is skipped.
+    if (start > 0) splitter.skipFirstLine();
+    const stream = createReadStream(file, { start, signal: options.signal });
+    try {
+      for await (const chunk of stream) splitter.push(chunk as Buffer);
+    } catch (error) {
+      if (options.signal.aborted) throw new ProbeError('aborted', 'stopped before the end');
+      throw new ProbeError('unavailable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    }
+    splitter.end();
+    return { source, bytesRead: size - start, lines: splitter.count, truncated: start > 0 };
+  }
+  try {
+    const result = await runBoundedCommand(config.command, {
+      cwd: options.cwd,
+      signal: options.signal,
+      timeoutMs: config.timeout ?? options.limits?.commandTimeoutMs ?? DEFAULT_LOG_LIMITS.commandTimeoutMs,
+      maxStdoutBytes: maxBytes,
+      onStdout: (chunk) => splitter.push(chunk),
+    });
+    splitter.end();
+    if (!result.truncated && result.exitCode !== 0) {
+      const how = result.exitCode === null ? `was ended by ${result.signal ?? 'a signal'}` : `exited with code ${result.exitCode}`;
+      const stderr = scrubForeignText(result.stderrTail);
+      throw new ProbeError('unavailable', `${how}${stderr ? `; stderr: ${stderr}` : ''}`);
+    }
+    return { source, bytesRead: result.stdoutBytes, lines: splitter.count, truncated: result.truncated };
+  } catch (error) {
+    if (error instanceof CommandError) {
+      const stderr = scrubForeignText(error.stderrTail);
+      throw new ProbeError(error.code, `${error.message}${stderr ? `; stderr: ${stderr}` : ''}`);
+    }
+    throw error;
+  }
+}
+
+/** Names a log source without quoting a command line, which may carry a token. */
+export function describeLogSource(config: LogSourceConfig, index: number): string {
+  if ('file' in config) return `logs[${index}] (file ${config.file})`;
+  const program = /^[\w./-]+/.exec(config.command.trim())?.[0]?.split('/').pop();
+  return `logs[${index}] (command${program ? ` ${program}` : ''})`;
+}
+
+/** Splits a byte stream into lines without holding more than one line (decoded at line ends, so UTF-8 stays whole). */
+class LineSplitter {
+  count = 0;
+  private pending: Buffer[] = [];
+  private skipping = false;
+
+  constructor(private readonly visit: LineVisitor) {}
+
+  skipFirstLine(): void {
+    this.skipping = true;
+  }
+
+  push(chunk: Buffer): void {
+    let from = 0;
+    for (let at = chunk.indexOf(10, from); at !== -1; at = chunk.indexOf(10, from)) {
+      this.pending.push(chunk.subarray(from, at));
+      this.flush();
+      from = at + 1;
+    }
+    if (from < chunk.length) this.pending.push(Buffer.from(chunk.subarray(from)));
+  }
+
+  end(): void {
+    if (this.pending.length > 0) this.flush();
+  }
+
+  private flush(): void {
+    const line = Buffer.concat(this.pending).toString('utf8').replace(/\r$/, '');
+    this.pending = [];
+    if (this.skipping) {
+      this.skipping = false;
+      return;
+    }
+    this.count++;
+    this.visit(line, this.count);
+  }
+}

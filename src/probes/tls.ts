@@ -1,0 +1,195 @@
+import { isIP } from 'node:net';
+import tls, { type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import { Memo } from '../core/memo.js';
+import { ProbeError, type ProbeErrorCode } from './errors.js';
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  /** DNS and IP names the certificate covers (from subjectAltName). */
+  altNames: string[];
+  validFrom: string;
+  validTo: string;
+  fingerprint256: string;
+  selfSigned: boolean;
+}
+
+export type LegacyProtocol = 'TLSv1' | 'TLSv1.1';
+
+export interface TlsObservation {
+  host: string;
+  port: number;
+  /** Negotiated with the client's defaults (TLS 1.2+). */
+  protocol: string | null;
+  cipher: string | null;
+  /** True when the chain verifies against the trusted roots (Node's, plus the config's `tls.ca`). */
+  trusted: boolean;
+  /** OpenSSL's reason when not trusted: CERT_HAS_EXPIRED, DEPTH_ZERO_SELF_SIGNED_CERT, UNABLE_TO_VERIFY_LEAF_SIGNATURE, … */
+  trustError: string | null;
+  /** Why the certificate does not cover the host name, or null when it does. */
+  hostnameError: string | null;
+  /** The chain leaf first, as Node built it: the certificates the server sent, then the trusted root when it was found. */
+  chain: CertificateInfo[];
+  /** Old protocol versions the server still accepts; `unknown` when the attempt neither succeeded nor was refused. */
+  legacy: Record<LegacyProtocol, 'offered' | 'refused' | 'unknown'>;
+}
+
+export interface TlsLimits {
+  connectTimeoutMs: number;
+  /** Whole handshake, per attempt. */
+  totalTimeoutMs: number;
+}
+
+/**
+ * Observes a TLS endpoint with node:tls: one handshake with modern defaults that records trust, host-name and
+ * chain facts without rejecting (so a bad certificate is described, not just refused), then one handshake each
+ * limited to TLS 1.0 and 1.1 to see whether the server still offers them. Memoised per host and port.
+ */
+export class TlsProbe {
+  private readonly memo = new Memo();
+  private readonly modern: SecureContext;
+  private readonly legacyContexts: Record<LegacyProtocol, SecureContext>;
+
+  constructor(
+    private readonly options: { limits: TlsLimits; extraCa?: string; signal?: AbortSignal },
+  ) {
+    const ca = options.extraCa ? [...tls.rootCertificates, options.extraCa] : undefined;
+    this.modern = tls.createSecureContext(ca ? { ca } : {});
+    // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level; level 0 lets us ask whether the server would.
+    // Trust does not matter for that question, so these contexts skip the (costly to parse) CA list.
+    const legacy = (version: LegacyProtocol) => tls.createSecureContext({ minVersion: version, maxVersion: version, ciphers: 'DEFAULT@SECLEVEL=0' });
+    this.legacyContexts = { TLSv1: legacy('TLSv1'), 'TLSv1.1': legacy('TLSv1.1') };
+  }
+
+  inspect(host: string, port: number): Promise<TlsObservation> {
+    return this.memo.get(`${host}:${port}`, () => this.observe(host, port));
+  }
+
+  private async observe(host: string, port: number): Promise<TlsObservation> {
+    const socket = await this.handshake(host, port, this.modern);
+    try {
+      const peer = socket.getPeerCertificate(true);
+      if (!peer || Object.keys(peer).length === 0) throw new ProbeError('tls', `${host}:${port} presented no certificate`);
+      const hostnameError = tls.checkServerIdentity(host, peer);
+      const cipher = socket.getCipher();
+      const observation: Omit<TlsObservation, 'legacy'> = {
+        host,
+        port,
+        protocol: socket.getProtocol(),
+        cipher: cipher?.standardName ?? cipher?.name ?? null,
+        trusted: socket.authorized,
+        trustError: socket.authorized ? null : String(socket.authorizationError ?? 'UNKNOWN'),
+        hostnameError: hostnameError ? hostnameError.message : null,
+        chain: chainOf(peer),
+      };
+      const [tls10, tls11] = await Promise.all([this.legacyAttempt(host, port, 'TLSv1'), this.legacyAttempt(host, port, 'TLSv1.1')]);
+      return { ...observation, legacy: { TLSv1: tls10, 'TLSv1.1': tls11 } };
+    } finally {
+      socket.destroy();
+    }
+  }
+
+  private async legacyAttempt(host: string, port: number, version: LegacyProtocol): Promise<'offered' | 'refused' | 'unknown'> {
+    try {
+      const socket = await this.handshake(host, port, this.legacyContexts[version]);
+      const offered = socket.getProtocol() === version;
+      socket.destroy();
+      return offered ? 'offered' : 'refused';
+    } catch (error) {
+      // A protocol alert or a closed connection is the server saying no; a timeout tells us nothing.
+      return error instanceof ProbeError && (error.code === 'tls' || error.code === 'reset') ? 'refused' : 'unknown';
+    }
+  }
+
+  private handshake(host: string, port: number, secureContext: SecureContext): Promise<TLSSocket> {
+    const { limits, signal } = this.options;
+    return new Promise<TLSSocket>((resolve, reject) => {
+      if (signal?.aborted) return reject(new ProbeError('aborted', `TLS handshake with ${host}:${port} was aborted`));
+      let connected = false;
+      let settled = false;
+      const socket = tls.connect({
+        host,
+        port,
+        secureContext,
+        // SNI must be a host name; an IP address is not allowed there.
+        ...(isIP(host) === 0 ? { servername: host } : {}),
+        rejectUnauthorized: false,
+        // The host name is judged separately (tls.checkServerIdentity above), so `authorized` speaks of the chain alone.
+        checkServerIdentity: () => undefined,
+      });
+      const settle = (error?: ProbeError) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(connectTimer);
+        clearTimeout(totalTimer);
+        signal?.removeEventListener('abort', onAbort);
+        if (!error) return resolve(socket);
+        socket.destroy();
+        reject(error);
+      };
+      const connectTimer = setTimeout(
+        () => !connected && settle(new ProbeError('timeout', `could not connect to ${host}:${port} within ${limits.connectTimeoutMs} ms`)),
+        limits.connectTimeoutMs,
+      );
+      const totalTimer = setTimeout(
+        () => settle(new ProbeError('timeout', `no TLS handshake from ${host}:${port} within ${limits.totalTimeoutMs} ms`)),
+        limits.totalTimeoutMs,
+      );
+      const onAbort = () => settle(new ProbeError('aborted', `TLS handshake with ${host}:${port} was aborted`));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      socket.once('connect', () => (connected = true));
+      socket.once('secureConnect', () => settle());
+      // Kept for the socket's whole life: a late error after the handshake must not crash the run.
+      socket.on('error', (error) => settle(toProbeError(error, host, port)));
+      socket.once('close', () => settle(new ProbeError('reset', `${host}:${port} closed the connection during the TLS handshake`)));
+    });
+  }
+}
+
+function chainOf(leaf: DetailedPeerCertificate): CertificateInfo[] {
+  const chain: CertificateInfo[] = [];
+  const seen = new Set<string>();
+  let current: DetailedPeerCertificate | undefined = leaf;
+  while (current && Object.keys(current).length > 0 && !seen.has(current.fingerprint256) && chain.length < 10) {
+    seen.add(current.fingerprint256);
+    chain.push({
+      subject: distinguishedName(current.subject),
+      issuer: distinguishedName(current.issuer),
+      altNames: altNames(current.subjectaltname),
+      validFrom: new Date(current.valid_from).toISOString(),
+      validTo: new Date(current.valid_to).toISOString(),
+      fingerprint256: current.fingerprint256,
+      selfSigned: distinguishedName(current.subject) === distinguishedName(current.issuer),
+    });
+    current = current.issuerCertificate;
+  }
+  return chain;
+}
+
+function distinguishedName(name: Record<string, string | string[] | undefined> | undefined): string {
+  if (!name) return '';
+  return Object.entries(name)
+    .filter((entry): entry is [string, string | string[]] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : value}`)
+    .join(', ');
+}
+
+function altNames(value: string | undefined): string[] {
+  if (!value) return [];
+  return value.split(/,\s*/).map((entry) => entry.replace(/^(DNS|IP Address):/, '').trim()).filter(Boolean);
+}
+
+function toProbeError(error: Error & { code?: string }, host: string, port: number): ProbeError {
+  const code = error.code ?? '';
+  const where = `${host}:${port}`;
+  const map: [RegExp, ProbeErrorCode, string][] = [
+    [/^ECONNREFUSED$/, 'refused', `connection refused by ${where}`],
+    [/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_NODATA)$/, 'dns', `${host} does not resolve (${code})`],
+    [/^(ECONNRESET|EPIPE)$/, 'reset', `connection to ${where} was reset during the TLS handshake`],
+    [/^(ETIMEDOUT)$/, 'timeout', `could not connect to ${where} (timed out)`],
+  ];
+  for (const [pattern, probeCode, message] of map) {
+    if (pattern.test(code)) return new ProbeError(probeCode, message, code);
+  }
+  return new ProbeError('tls', `TLS handshake with ${where} failed (${code || error.message})`, code || undefined);
+}

@@ -1,0 +1,38 @@
+import { BlockList } from 'node:net';
+import type { DnsObservation } from '../probes/dns.js';
+import { judged, type Judgement } from './judgements.js';
+
+/** Addresses the public internet cannot reach: a public name pointing at them works only inside one network. */
+const PRIVATE = new BlockList();
+for (const [network, prefix] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.0', 8], ['169.254.0.0', 16], ['100.64.0.0', 10], ['0.0.0.0', 8]] as const) {
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [['fc00::', 7], ['fe80::', 10], ['::1', 128]] as const) PRIVATE.addSubnet(network, prefix, 'ipv6');
+
+export function isPrivateAddress(address: string): boolean {
+  return PRIVATE.check(address, address.includes(':') ? 'ipv6' : 'ipv4');
+}
+
+const DNS_FIX = 'Create the record at the DNS provider (usually a CNAME to the platform target Railway shows), wait for the TTL, and check again from several resolvers.';
+
+/** One host as every asked resolver sees it: resolving everywhere, to public addresses. */
+export function judgeResolution(host: string, answers: readonly DnsObservation[]): Judgement[] {
+  const resolved = answers.filter((a) => a.status === 'resolved');
+  const missing = answers.filter((a) => a.status !== 'resolved');
+  const describe = (a: DnsObservation) => (a.status === 'nxdomain' ? `${a.resolver}: NXDOMAIN (no such name)` : `${a.resolver}: no A/AAAA record`);
+  if (resolved.length === 0) return [judged('A/AAAA', 'fail', `does not resolve (${missing.map(describe).join('; ')})`, DNS_FIX)];
+  const findings: Judgement[] = [];
+  if (missing.length > 0) {
+    findings.push(judged('A/AAAA', 'warn', `not resolving everywhere yet: ${missing.map(describe).join('; ')}`, 'Wait for propagation (the old TTL), and check that every authoritative name server has the record.'));
+  }
+  const addresses = [...new Set(resolved.flatMap((a) => [...a.a, ...a.aaaa]))];
+  const internal = addresses.filter(isPrivateAddress);
+  if (internal.length > 0) {
+    findings.push(judged('A/AAAA', 'warn', `resolves to private or loopback addresses (${internal.join(', ')}): unreachable from the internet`, DNS_FIX));
+  }
+  if (findings.length === 0) {
+    const cname = resolved.find((a) => a.cname)?.cname;
+    findings.push(judged('A/AAAA', 'pass', `resolves to ${addresses.join(', ')}${cname ? ` via CNAME ${cname}` : ''}`));
+  }
+  return findings;
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll } from 'vitest';
+import { stringify } from 'yaml';
+import type { Check } from '../../src/core/check.js';
+import { runChecks } from '../../src/core/runner.js';
+import type { CheckResult } from '../../src/core/types.js';
+import { createDatabase, createRoles, type DatabaseSpec, type FixtureDatabase, type FixtureRoles } from '../../fixtures/db/databases.js';
+import { startPostgres, type PostgresServer, type StartOptions } from '../../fixtures/db/server.js';
+import { Probes } from '../../src/probes/index.js';
+import { targetFrom } from './target.js';
+
+export interface PostgresSuite {
+  readonly server: PostgresServer;
+  readonly roles: FixtureRoles;
+  database(spec?: DatabaseSpec): Promise<FixtureDatabase>;
+}
+
+/** One throwaway PostgreSQL for the test file (started in beforeAll, removed in afterAll), with the fixture roles. */
+export function usePostgres(options: StartOptions = {}): PostgresSuite {
+  let server: PostgresServer | undefined;
+  let roles: FixtureRoles | undefined;
+  beforeAll(async () => {
+    server = await startPostgres(options);
+    roles = await createRoles(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('PostgreSQL is not started yet (use it inside a test or hook)');
+      return server;
+    },
+    get roles() {
+      if (!roles) throw new Error('PostgreSQL is not started yet (use it inside a test or hook)');
+      return roles;
+    },
+    database(spec) {
+      return createDatabase(this.server, this.roles, spec);
+    },
+  };
+}
+
+export interface RunOptions {
+  /** `checks.<id>.options`, the same for every check run. */
+  checkOptions?: Record<string, unknown>;
+  timeoutMs?: number;
+  /** Other keys of the environment (e.g. services). */
+  extra?: Record<string, unknown>;
+  /** PEM trusted as the config's tls.ca would be. */
+  extraCa?: string;
+}
+
+export interface DatabaseRun {
+  result: CheckResult;
+  /** Read-only transactions the run sent through the shared session. */
+  queries: number;
+}
+
+/**
+ * Runs checks through the real runner against a config whose environment has `database:` as given
+ * (plus `checks.<id>.options`), and returns the first check's result.
+ */
+export async function runDatabaseChecks(
+  checks: readonly Check[],
+  database: Record<string, unknown>,
+  options: RunOptions = {},
+): Promise<{ results: CheckResult[]; queries: number }> {
+  const config = {
+    version: 1,
+    environments: { test: { database, ...options.extra } },
+  };
+  const target = targetFrom(stringify(config));
+  const probes = new Probes({ target, signal: new AbortController().signal, userAgent: 'readiness-test', ...(options.extraCa ? { extraCa: options.extraCa } : {}) });
+  const parsedOptions = new Map<string, unknown>();
+  for (const check of checks) {
+    if (check.options) parsedOptions.set(check.id, check.options.parse(options.checkOptions ?? {}));
+  }
+  try {
+    const { results } = await runChecks({ checks, target, probes, concurrency: 8, timeoutMs: options.timeoutMs ?? 20_000, options: parsedOptions });
+    const queries = target.environment.database?.url ? probes.postgres.queryCount : 0;
+    return { results, queries };
+  } finally {
+    await probes.close();
+  }
+}
+
+export async function runDatabaseCheck(
+  check: Check,
+  database: Record<string, unknown>,
+  options: RunOptions = {},
+): Promise<DatabaseRun> {
+  const { results, queries } = await runDatabaseChecks([check], database, options);
+  return { result: results[0]!, queries };
+}
