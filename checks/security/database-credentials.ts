@@ -5,11 +5,13 @@ import { readComparisons, type Comparison } from '../../src/core/env-comparison.
 import { probeFailure } from '../../src/core/per-service.js';
 import type { CheckOutcome } from '../../src/core/types.js';
 import { compareWithOption } from '../../src/rules/compare-environments.js';
+import { verifyDatabaseTransportAndPrivileges } from '../../src/rules/database-privileges.js';
 import { DEFAULT_USERS, isDefaultPair, judgeDatabaseTransport, maskedDatabaseUrl, parseDatabaseUrl, type DatabaseUrlFacts } from '../../src/rules/database-url.js';
 import { judgeSecret } from '../../src/rules/secret-strength.js';
 
 const options = z.strictObject({
   compareWith: compareWithOption,
+  session: z.boolean().default(true).describe('Connect to database.url and judge the live session: TLS in use, role privileges'),
 });
 type Options = z.infer<typeof options>;
 
@@ -35,11 +37,16 @@ export default defineCheck<Options>({
     'with a 128-bit floor (fail below 128 estimated bits, a template, placeholder word, known-weak value or low variety); a URL without a password is manual ' +
     '(certificate or IAM auth must be attested). Fail: a well-known default pair (postgres/postgres, root/root, admin/admin, …) or a password equal to the user name; ' +
     'the same password (compared by keyed HMAC fingerprint) anywhere in another configured environment (compareWith). Warn: a default user name (postgres, root, admin, sa). ' +
-    'Transport: warn when a non-local host has no sslmode or one below require; Prisma connection_limit / pool_timeout are reported as evidence.',
+    'Transport: warn when a non-local host has no sslmode or one below require; Prisma connection_limit / pool_timeout are reported as evidence. ' +
+    'Live session (when database.url is set): the tool connects read-only and reads pg_stat_ssl for its own backend — a non-local host without TLS fails ' +
+    '(*.railway.internal without TLS warns) — and the privileges of database.appRole (else the URL\'s role): superuser, CREATEROLE, BYPASSRLS or membership ' +
+    'in such a role fails, CREATEDB or REPLICATION warns. An unreachable database makes this part error.',
   remediation:
     "Rotate the password to a random one (`openssl rand -base64 32`, or the provider's rotate button), use an application role rather than postgres/admin, update DATABASE_URL for every service, append sslmode=require, and keep the value only in the secret store.",
   async run(ctx) {
-    return combine(await credentialParts(ctx));
+    const parts = await credentialParts(ctx);
+    if (ctx.options.session && ctx.environment.database?.url) parts.push({ label: 'live session', outcome: await verifyDatabaseTransportAndPrivileges(ctx) });
+    return combine(parts);
   },
 });
 

@@ -6,6 +6,7 @@ import { hardenedApi } from '../../fixtures/apps/hardened-api.js';
 import { leakyWidget } from '../../fixtures/apps/leaky-widget.js';
 import { drippingServer } from '../../fixtures/hostile/servers.js';
 import { runCheck, targetOf } from '../../test/helpers/run-check.js';
+import { envWorkspace } from '../../test/helpers/env-target.js';
 import { serverPool } from '../../test/helpers/servers.js';
 import check from './node-env-production.js';
 
@@ -73,5 +74,49 @@ describe('security.node-env-production (HTTP side) against real servers', () => 
     const result = await judge({ api: { url: drip.url } }, { totalTimeoutMs: 400 });
     expect(result.status).toBe('error');
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe('security.node-env-production (variables side) with real env sources', () => {
+  const workspace = envWorkspace('readiness-node-env-');
+  afterAll(() => workspace.remove());
+  const withEnv = async (env: string) => {
+    const api = await start(hardenedApi());
+    const widget = await start(leakyWidget());
+    workspace.write('api.env', 'NODE_ENV=production\n');
+    workspace.write('widget.env', env);
+    return workspace.target(
+      `  prod:\n    services:\n      api: { url: "${api.url}" }\n      widget: { url: "${widget.url}" }\n` +
+        '    env:\n      - { dotenv: api.env, service: api }\n      - { dotenv: widget.env, service: widget }\n',
+    );
+  };
+
+  it('passes a service whose variables say production and whose HTTP side is clean', async () => {
+    const api = await start(hardenedApi());
+    workspace.write('only-api.env', 'NODE_ENV=production\n');
+    const result = await runCheck(check, workspace.target(`  prod:\n    services:\n      api: { url: "${api.url}" }\n    env: [{ dotenv: only-api.env }]\n`));
+    expect(result.status).toBe('pass');
+    expect((result.evidence.api as { message: string }).message).toBe('NODE_ENV=production in its variables, and no development markers over HTTP');
+  });
+
+  it('fails a service whose variables say development even when its HTTP side is clean', async () => {
+    const api = await start(hardenedApi());
+    workspace.write('dev.env', 'NODE_ENV=development\n');
+    const result = await runCheck(check, workspace.target(`  prod:\n    services:\n      api: { url: "${api.url}" }\n    env: [{ dotenv: dev.env }]\n`));
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('NODE_ENV for api is "development", not exactly "production"');
+  });
+
+  it('judges each service by its own variables and keeps the HTTP verdict', async () => {
+    const result = await runCheck(check, await withEnv('NODE_ENV=Production\n'));
+    expect(result.status).toBe('fail');
+    expect((result.evidence.api as { verdict: string }).verdict).toBe('pass');
+    expect((result.evidence.widget as { verdict: string }).verdict).toBe('fail');
+  });
+
+  it('reports error, not pass, when the env source cannot be read', async () => {
+    const api = await start(hardenedApi());
+    const result = await runCheck(check, workspace.target(`  prod:\n    services:\n      api: { url: "${api.url}" }\n    env: [{ dotenv: missing.env }]\n`));
+    expect(result.status).toBe('error');
   });
 });

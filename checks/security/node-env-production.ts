@@ -1,7 +1,10 @@
 import { serviceKind } from '../../src/config/schema/services.js';
 import { defineCheck } from '../../src/core/check.js';
-import { perService, serviceUrl } from '../../src/core/per-service.js';
+import { combine, outcome } from '../../src/core/outcome.js';
+import { perService, probeFailure, serviceUrl } from '../../src/core/per-service.js';
+import type { CheckOutcome } from '../../src/core/types.js';
 import { MAX_SCRIPTS_PER_PAGE, pageScripts } from '../../src/probes/pages.js';
+import { judgeNodeEnv } from '../../src/rules/node-env.js';
 import { judgeNodeEnvHttp, nodeEnvHttpMarkers, nodeEnvRequests } from '../../src/rules/node-env-http.js';
 
 export default defineCheck({
@@ -19,18 +22,41 @@ export default defineCheck({
     `Express's HTML error page) and X-Powered-By; for dashboard, widget and web services also in the page and up to ${MAX_SCRIPTS_PER_PAGE} of its same-site scripts for the Vite client (/@vite/client), ` +
     'React Fast Refresh, webpack-dev-server, hot-module-replacement code, the Next.js dev server and the React/Vue/Angular development builds. ' +
     'Fail: a stack trace, a dev server or development build. Warn: X-Powered-By (not proof of development mode, but production setups remove it). ' +
-    'Manual: no marker seen — HTTP cannot show NODE_ENV itself, so the variable must be confirmed from the environment.',
+    'With env sources configured, the service\'s own variables must also hold NODE_ENV exactly "production" (fail otherwise); a clean HTTP side plus that ' +
+    'variable is a pass. Manual: no marker over HTTP and no env source for the service — HTTP cannot show NODE_ENV itself.',
   remediation:
     'Set NODE_ENV=production in every service (Railway → service → Variables), build front-ends with the production build, redeploy, and disable X-Powered-By (app.disable("x-powered-by") or helmet).',
   attestation: "Screenshot or `railway variables --service <name>` output (values of secrets hidden) showing NODE_ENV=production for the api, dashboard and widget services.",
   async run(ctx) {
+    const envSlots = ctx.environment.env?.length ? ctx.probes.env.slots(ctx.environmentName, ctx.signal) : [];
+    // A view no service asks for (or asked for after an HTTP failure) must not reject unobserved.
+    for (const slot of envSlots) slot.view.catch(() => undefined);
     return perService(ctx, async (name, service) => {
       const requests = nodeEnvRequests(service);
       const responses = await Promise.all(requests.map((request) => ctx.probes.http.fetch(request)));
       const frontend = serviceKind(name, service) !== 'api';
       const scripts = frontend ? await pageScripts(ctx.probes.http, responses[0]!, service.asset ? [serviceUrl(service, service.asset)] : []) : [];
       const paths = [...responses.map((r) => `${r.method} ${new URL(r.url).pathname}`), ...scripts.map((s) => `GET ${new URL(s.url).pathname}`)];
-      return judgeNodeEnvHttp(nodeEnvHttpMarkers(responses, scripts), paths);
+      const http = judgeNodeEnvHttp(nodeEnvHttpMarkers(responses, scripts), paths);
+      // The service's own variables, or the environment-wide ones when no source names a service.
+      const slot = envSlots.find((s) => s.service === name) ?? envSlots.find((s) => s.service === undefined);
+      if (!slot) return http;
+      let variables: CheckOutcome;
+      try {
+        variables = judgeNodeEnv((await slot.view).values, name);
+      } catch (error) {
+        variables = probeFailure(error, []);
+      }
+      // HTTP cannot show NODE_ENV; the variable can. Both clean is the only pass.
+      if (http.status === 'manual' && variables.status === 'pass') {
+        return outcome('pass', 'NODE_ENV=production in its variables, and no development markers over HTTP', {
+          evidence: { ...http.evidence, ...variables.evidence },
+        });
+      }
+      return combine([
+        { label: 'http', outcome: http },
+        { label: 'variables', outcome: variables },
+      ]);
     });
   },
 });

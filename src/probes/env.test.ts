@@ -6,7 +6,7 @@ import { parseConfig } from '../config/load.js';
 import { redactText } from '../core/redact.js';
 import { EnvProbe } from './env.js';
 import { malformedDotenvLines, parseJsonVariables, parseKvVariables } from './env-formats.js';
-import { ProbeError } from './errors.js';
+import { probeFailure } from '../../test/helpers/probe-failure.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'readiness-env-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,12 +20,6 @@ function write(name: string, content: string): string {
 function probeFor(envYaml: string, extra = '', processEnv: NodeJS.ProcessEnv = {}): EnvProbe {
   const loaded = parseConfig(`version: 1\nenvironments:\n  prod:\n    env:\n${envYaml}${extra}`, path.join(dir, 'readiness.yaml'), {});
   return new EnvProbe({ loaded, signal: new AbortController().signal, processEnv });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProbeError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ProbeError);
-  return error as ProbeError;
 }
 
 describe('EnvProbe sources', () => {
@@ -89,7 +83,7 @@ describe('EnvProbe failures', () => {
   it('reports a failing command with its stderr scrubbed, never its output or command line', async () => {
     const token = 'dp.st.prd.Zk29fj20aQxYw8Hq2LmPq';
     const probe = probeFor(`      - command: "echo 'JWT_SECRET=leak-Zk29fj20aQ'; echo 'auth failed for token ${token} password=Qm7pass' >&2; exit 3"\n`);
-    const error = await failure(probe.views('prod'));
+    const error = await probeFailure(probe.views('prod'));
     expect(error.code).toBe('unavailable');
     expect(error.message).toMatch(/^environments\.prod\.env\[0\] \(command echo\) exited with code 3; stderr: auth failed for token dp\.st\.\*\*\*\* password=\*\*\*\*$/);
     expect(error.message).not.toContain('leak-Zk29fj20aQ');
@@ -98,7 +92,7 @@ describe('EnvProbe failures', () => {
   it('ends a command that runs past its timeout, with its own process group', async () => {
     const probe = probeFor('      - { command: "echo waiting >&2; sleep 30", timeout: 300ms }\n');
     const started = Date.now();
-    const error = await failure(probe.views('prod'));
+    const error = await probeFailure(probe.views('prod'));
     expect(error.code).toBe('timeout');
     expect(error.message).toBe('environments.prod.env[0] (command echo) did not finish within 300 ms; stderr: waiting');
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -106,18 +100,18 @@ describe('EnvProbe failures', () => {
 
   it('names the line of a malformed dotenv file but not its content', async () => {
     write('broken.env', 'A=1\nJWT_SECRET Zk29fj20aQ-no-equals\n');
-    const error = await failure(probeFor('      - dotenv: broken.env\n').views('prod'));
+    const error = await probeFailure(probeFor('      - dotenv: broken.env\n').views('prod'));
     expect(error.message).toBe('environments.prod.env[0] (dotenv broken.env) line 2 is not NAME=value (expected NAME=value, a # comment or a blank line)');
   });
 
   it('reports a missing file, invalid JSON and a nested JSON value clearly', async () => {
-    expect((await failure(probeFor('      - dotenv: nope.env\n').views('prod'))).message).toMatch(/cannot be read \(no such file\)/);
+    expect((await probeFailure(probeFor('      - dotenv: nope.env\n').views('prod'))).message).toMatch(/cannot be read \(no such file\)/);
     write('bad.json', '{"JWT_SECRET": Zk29fj20aQ}');
-    const invalid = await failure(probeFor('      - json: bad.json\n').views('prod'));
+    const invalid = await probeFailure(probeFor('      - json: bad.json\n').views('prod'));
     expect(invalid.message).toMatch(/is not valid JSON/);
     expect(invalid.message).not.toContain('Zk29fj20aQ');
     write('nested.json', '{"A": {"b": 1}}');
-    expect((await failure(probeFor('      - json: nested.json\n').views('prod'))).message).toMatch(/key "A" holds an object, expected a string/);
+    expect((await probeFailure(probeFor('      - json: nested.json\n').views('prod'))).message).toMatch(/key "A" holds an object, expected a string/);
   });
 
   it('cannot read an environment whose ${VAR}s are unset here, and says which', async () => {

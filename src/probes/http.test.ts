@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
 import { drippingServer, hangingServer, hugeBodyServer, redirectingServer, resettingServer } from '../../fixtures/hostile/servers.js';
-import { ProbeError } from './errors.js';
 import { HttpProbe } from './http.js';
+import { probeFailure } from '../../test/helpers/probe-failure.js';
 
 const probe = (limits = {}) => new HttpProbe({ userAgent: 'readiness-test', limits });
-
-async function failure(promise: Promise<unknown>): Promise<ProbeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProbeError);
-    return error as ProbeError;
-  }
-  throw new Error('expected the probe to fail');
-}
 
 describe('HttpProbe against misbehaving servers', () => {
   const servers: RunningServer[] = [];
@@ -28,27 +18,27 @@ describe('HttpProbe against misbehaving servers', () => {
   it('reports a refused connection', async () => {
     const s = await start(serve(() => undefined));
     await s.close();
-    const error = await failure(probe().fetch({ url: s.url }));
+    const error = await probeFailure(probe().fetch({ url: s.url }));
     expect(error.code).toBe('refused');
   });
 
   it('gives up on a server that never answers within the total timeout', async () => {
     const s = await start(hangingServer());
     const started = Date.now();
-    const error = await failure(probe({ totalTimeoutMs: 300 }).fetch({ url: s.url }));
+    const error = await probeFailure(probe({ totalTimeoutMs: 300 }).fetch({ url: s.url }));
     expect(error.code).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('gives up on a body dripped byte by byte, within the total timeout', async () => {
     const s = await start(drippingServer(50));
-    const error = await failure(probe({ totalTimeoutMs: 400 }).fetch({ url: s.url }));
+    const error = await probeFailure(probe({ totalTimeoutMs: 400 }).fetch({ url: s.url }));
     expect(error.code).toBe('timeout');
   });
 
   it('reports a reset connection', async () => {
     const s = await start(resettingServer());
-    const error = await failure(probe().fetch({ url: s.url }));
+    const error = await probeFailure(probe().fetch({ url: s.url }));
     expect(error.code).toBe('reset');
   });
 
@@ -61,8 +51,8 @@ describe('HttpProbe against misbehaving servers', () => {
 
   it('detects a redirect loop and a redirect chain longer than the limit', async () => {
     const s = await start(redirectingServer());
-    expect((await failure(probe().fetch({ url: `${s.url}/loop` }))).code).toBe('redirect-loop');
-    expect((await failure(probe({ maxRedirects: 3 }).fetch({ url: `${s.url}/chain/1` }))).code).toBe('too-many-redirects');
+    expect((await probeFailure(probe().fetch({ url: `${s.url}/loop` }))).code).toBe('redirect-loop');
+    expect((await probeFailure(probe({ maxRedirects: 3 }).fetch({ url: `${s.url}/chain/1` }))).code).toBe('too-many-redirects');
   });
 
   it('can return the first hop instead of following it', async () => {
@@ -108,7 +98,7 @@ describe('HttpProbe bounds and sharing', () => {
     const p = probe({ maxRequests: 2 });
     await p.fetchUncached({ url: server.url });
     await p.fetchUncached({ url: server.url });
-    expect((await failure(p.fetchUncached({ url: server.url }))).code).toBe('request-cap');
+    expect((await probeFailure(p.fetchUncached({ url: server.url }))).code).toBe('request-cap');
     await p.close();
   });
 

@@ -1,5 +1,5 @@
 import type { Status } from '../core/types.js';
-import type { Report, ReportResult } from '../report/schema.js';
+import type { ReportResult } from '../report/schema.js';
 import { escapeXml as h } from './escape.js';
 import { formatDuration, groupBySection, summaryParts } from './grouping.js';
 import type { Reporter } from './types.js';

@@ -1,4 +1,4 @@
-import type { Report, ReportResult } from '../report/schema.js';
+import type { ReportResult } from '../report/schema.js';
 import { escapeMarkdownCell as cell } from './escape.js';
 import { formatDuration, groupBySection, summaryParts } from './grouping.js';
 import type { Reporter } from './types.js';
