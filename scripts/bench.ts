@@ -95,7 +95,7 @@ rows.push(
   [`demo check run, wall, median of ${DEMO_RUNS}`, `${runnerMs.toFixed(0)} ms`, `≤ 1.3 × slowest + 500 = ${demoBudget.toFixed(0)} ms`, verdict(runnerMs <= demoBudget)],
   ['  slowest single check, median', `${slowestMs.toFixed(0)} ms (${slowestIds})`, '', ''],
   ['  whole `readiness demo` process, median', `${demoMs.toFixed(0)} ms`, '(start-up, target start and stop included)', ''],
-  ['peak RSS of `readiness demo`, max over runs', `${peakRss.toFixed(0)} MB`, '≤ 150 MB', verdict(peakRss <= 150)],
+  ['peak RSS of the readiness process (the target runs apart), max', `${peakRss.toFixed(0)} MB`, '≤ 150 MB', verdict(peakRss <= 150)],
 );
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const row of rows) process.stdout.write(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd()}\n`);

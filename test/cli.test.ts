@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,10 @@ describe('readiness CLI', () => {
         `  hung:\n    services:\n      api: { url: "${servers.hanging.url}" }\n`,
     );
   });
-  afterAll(() => Promise.all(Object.values(servers).map((s) => s.close())));
+  afterAll(async () => {
+    await Promise.all(Object.values(servers).map((s) => s.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   describe('help, version, list, explain', () => {
     it('--help exits 0 and lists the commands and exit codes', async () => {
