@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CheckContext } from '../src/core/check.js';
+import type { CheckContext } from '../src/kit/check.js';
 import { SECTIONS, type SectionId } from '../src/core/sections.js';
 import { catalog } from './index.js';
 

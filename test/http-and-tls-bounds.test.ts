@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../fixtures/apps/serve.js';
 import { drippingServer, hangingServer, hugeBodyServer, redirectingServer, resettingServer } from '../fixtures/hostile/servers.js';
 import { catalog } from '../checks/index.js';
-import { runChecks } from '../src/core/runner.js';
-import { Probes } from '../src/probes/index.js';
+import { runChecks } from '../src/run/runner.js';
+import { RunProbes } from '../src/probes/probe-set.js';
 import { targetOf } from './helpers/run-check.js';
 
 /** Every line of the HTTP and TLS family. */
@@ -45,11 +45,10 @@ async function runAgainst(server: Promise<RunningServer>, path = '/') {
     webhooks: [{ url: new URL('/webhooks/shopify', `https://127.0.0.1:${s.port}`).href }],
     urls: { privacy: plain, terms: plain, support: plain },
   });
-  const probes = new Probes({ target, signal: new AbortController().signal, userAgent: 'readiness-test', http: { connectTimeoutMs: TOTAL_TIMEOUT_MS, totalTimeoutMs: TOTAL_TIMEOUT_MS } });
-  const options = new Map(checks.filter((c) => c.options).map((c) => [c.id, c.options!.parse({})]));
+  const probes = new RunProbes({ target, signal: new AbortController().signal, userAgent: 'readiness-test', http: { connectTimeoutMs: TOTAL_TIMEOUT_MS, totalTimeoutMs: TOTAL_TIMEOUT_MS } });
   const started = Date.now();
   try {
-    const run = await runChecks({ checks, target, probes, concurrency: 16, timeoutMs: 5_000, options });
+    const run = await runChecks({ checks, target, probes, concurrency: 16, timeoutMs: 5_000 });
     return { elapsed: Date.now() - started, statuses: Object.fromEntries(run.results.map((r) => [r.id, r.status])), results: run.results };
   } finally {
     await probes.close();

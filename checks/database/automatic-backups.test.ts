@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgDump } from '../../fixtures/db/dump.js';
 import { SHOP_MIGRATIONS, deployMigrations } from '../../fixtures/db/prisma-history.js';
+import { saveDumpWhenRecording } from '../../test/helpers/backup-table.js';
 import { runDatabaseCheck, usePostgres } from '../../test/helpers/postgres.js';
 import check from './automatic-backups.js';
 
@@ -17,6 +18,7 @@ describe('database.automatic-backups against real pg_dump backups', () => {
     const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
     await pgDump(pg.server, db.name, path.join(root, 'source.sql'));
     dump = await readFile(path.join(root, 'source.sql'));
+    saveDumpWhenRecording('shop.sql', dump);
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -45,6 +47,7 @@ describe('database.automatic-backups against real pg_dump backups', () => {
     const file = path.join(root, 'custom.dump');
     const db = await pg.database();
     await pgDump(pg.server, db.name, file, { format: 'custom' });
+    saveDumpWhenRecording('custom.dump', await readFile(file));
     const dir = await backupDir({ 'nightly.dump': { content: await readFile(file), ageHours: 1 } });
     expect((await run(dir)).result.message).toMatch(/\(pg_dump custom format\)/);
   });

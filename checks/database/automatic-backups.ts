@@ -1,8 +1,8 @@
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { newestBackup } from '../../src/probes/backups.js';
-import { databaseFailure } from '../../src/rules/database-check.js';
+import { databaseFailure } from '../../src/kit/database.js';
 import { judgeBackupFreshness } from '../../src/rules/database-backups.js';
+import { backupsProbe } from '../../src/probes/backups.js';
 
 const ATTESTATION =
   "Screenshot of the Railway Postgres service's Backups tab (or the provider's console) showing the schedule, retention period and the most recent automatic backup taken within the last 24 hours, with its timestamp.";
@@ -34,7 +34,7 @@ export default defineCheck({
       });
     }
     try {
-      const listing = await newestBackup(ctx.target.resolvePath(backups.location));
+      const listing = await ctx.probe(backupsProbe).newest(ctx.target.resolvePath(backups.location));
       return judgeBackupFreshness(listing, { maxAgeMs: backups.maxAge, minSize: backups.minSize }, new Date());
     } catch (error) {
       return databaseFailure(error);

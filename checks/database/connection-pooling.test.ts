@@ -12,21 +12,21 @@ describe('database.connection-pooling against a real PostgreSQL', () => {
     const { result } = await runDatabaseCheck(check, {
       url: db.url(server.roles.reader),
       pools: { api: { replicas: 2, size: 5 }, worker: { replicas: 1, size: 5 } },
-    });
+    }, { record: 'pools leave headroom' });
     expect(result.status).toBe('pass');
     expect(result.message).toMatch(/^\d+ of 37 usable connections in use now \([\d.]+%; max_connections 40 − 3 reserved\); the pools can open at most 15 \(40.5%\)$/);
   });
 
   it('fails when the pools can open more connections than the server accepts', async () => {
     const db = await server.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url(server.roles.reader), pools: { api: { replicas: 10, size: 5 } } });
+    const { result } = await runDatabaseCheck(check, { url: db.url(server.roles.reader), pools: { api: { replicas: 10, size: 5 } } }, { record: 'pools exceed the server' });
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/the pools can open 50 connections \(api 10×5\) of 37 usable: at peak, connections will be refused$/);
   });
 
   it("takes the pool size from Prisma's connection_limit and warns above 80 %", async () => {
     const db = await server.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url(server.roles.reader, { connection_limit: '10' }), pools: { api: { replicas: 3 } } });
+    const { result } = await runDatabaseCheck(check, { url: db.url(server.roles.reader, { connection_limit: '10' }), pools: { api: { replicas: 3 } } }, { record: 'connection_limit near the limit' });
     expect(result.status).toBe('warn');
     expect(result.message).toMatch(/the pools can open 30 connections \(api 3×10\) of 37 usable \(81.1%, above 80%\)/);
     expect(result.evidence.urlParams).toEqual({ connection_limit: 10, pool_timeout: null, pgbouncer: false });
@@ -34,18 +34,18 @@ describe('database.connection-pooling against a real PostgreSQL', () => {
 
   it('warns when no pool size is set anywhere (Prisma defaults apply)', async () => {
     const db = await server.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url(server.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(server.roles.reader) }, { record: 'no pool size' });
     expect(result.status).toBe('warn');
     expect(result.message).toMatch(/pool size not set: no connection_limit in database\.url, so Prisma opens num_cpus × 2 \+ 1 per instance$/);
   });
 
   it('is manual when the pool size is known but the replicas are not, or PgBouncer sits in front', async () => {
     const db = await server.database();
-    expect((await runDatabaseCheck(check, { url: db.url(server.roles.reader, { connection_limit: '5' }) })).result).toMatchObject({
+    expect((await runDatabaseCheck(check, { url: db.url(server.roles.reader, { connection_limit: '5' }) }, { record: 'replicas unknown' })).result).toMatchObject({
       status: 'manual',
       message: expect.stringMatching(/connection_limit=5 per instance, but the replicas are unknown/),
     });
-    expect((await runDatabaseCheck(check, { url: db.url(server.roles.reader, { pgbouncer: 'true', connection_limit: '5' }) })).result.status).toBe('manual');
+    expect((await runDatabaseCheck(check, { url: db.url(server.roles.reader, { pgbouncer: 'true', connection_limit: '5' }) }, { record: 'behind PgBouncer' })).result.status).toBe('manual');
   });
 
   it("fails when the role's CONNECTION LIMIT is used up, counting the role's own connections", async () => {
@@ -61,7 +61,7 @@ describe('database.connection-pooling against a real PostgreSQL', () => {
       }),
     );
     try {
-      const { result } = await runDatabaseCheck(check, { url: db.url({ user: 'capped', password: 'capped-pw-123' }), pools: { api: { replicas: 1, size: 1 } } });
+      const { result } = await runDatabaseCheck(check, { url: db.url({ user: 'capped', password: 'capped-pw-123' }), pools: { api: { replicas: 1, size: 1 } } }, { record: 'role connection limit used up' });
       expect(result.status).toBe('fail');
       expect(result.message).toMatch(/^3 of 3 usable connections in use now \(100%; the role's CONNECTION LIMIT 3\): new connections are refused/);
     } finally {
@@ -71,7 +71,7 @@ describe('database.connection-pooling against a real PostgreSQL', () => {
 
   it('reports error with the reason when the password is wrong', async () => {
     const db = await server.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url({ user: server.roles.reader.user, password: 'nope-nope-nope' }) });
+    const { result } = await runDatabaseCheck(check, { url: db.url({ user: server.roles.reader.user, password: 'nope-nope-nope' }) }, { record: 'wrong password' });
     expect(result).toMatchObject({ status: 'error', evidence: { reason: 'auth' } });
   });
 });

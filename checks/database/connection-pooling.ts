@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { connections } from '../../src/probes/postgres-catalog.js';
-import { withDatabase } from '../../src/rules/database-check.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { withDatabase } from '../../src/kit/database.js';
 import { judgePooling } from '../../src/rules/database-pooling.js';
 
 const options = z.strictObject({
@@ -29,7 +28,7 @@ export default defineCheck<z.infer<typeof options>>({
   async run(ctx) {
     return withDatabase(ctx, async (probe) => {
       const database = ctx.environment.database!;
-      const facts = await connections(probe, database.appRole);
+      const facts = await probe.connections(database.appRole);
       return judgePooling(facts, database.pools, probe.target.prisma, ctx.options);
     });
   },

@@ -10,14 +10,14 @@ describe('database.foreign-keys against a real PostgreSQL', () => {
 
   it('passes when every relation is a validated, enforced foreign key', async () => {
     const db = await shop();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'all validated and enforced' });
     expect(result.status).toBe('pass');
     expect(result.message).toBe('2 foreign key(s), all validated and enforced; session_replication_role = origin');
   });
 
   it('fails on a foreign key left NOT VALID', async () => {
     const db = await pg.database({ setup: (c) => loadSchema(c, 'not-valid-foreign-key') });
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'not valid' });
     expect(result.status).toBe('fail');
     expect(result.message).toBe('1 foreign key(s) left NOT VALID (existing rows never checked): Payout_merchantId_fkey on Payout');
     expect(result.remediation).toContain('ALTER TABLE "public"."Payout" VALIDATE CONSTRAINT "Payout_merchantId_fkey";');
@@ -28,7 +28,7 @@ describe('database.foreign-keys against a real PostgreSQL', () => {
     const admin = await db.admin();
     await admin.query('ALTER TABLE "Conversion" DISABLE TRIGGER ALL');
     await admin.end();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'triggers disabled' });
     expect(result.status).toBe('fail');
     expect(result.message).toBe('1 foreign key(s) not enforced, their triggers disabled: Conversion_productId_fkey on Conversion');
   });
@@ -38,7 +38,7 @@ describe('database.foreign-keys against a real PostgreSQL', () => {
     const admin = await db.admin();
     await admin.query(`ALTER DATABASE ${db.name} SET session_replication_role = replica`);
     await admin.end();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'database replica role' });
     expect(result.status).toBe('fail');
     expect(result.message).toBe('session_replication_role is "replica" (source: database): foreign keys are not enforced in such sessions');
   });
@@ -48,14 +48,14 @@ describe('database.foreign-keys against a real PostgreSQL', () => {
     const admin = await db.admin();
     await admin.query(`ALTER ROLE ${pg.roles.app.user} IN DATABASE ${db.name} SET session_replication_role = replica`);
     await admin.end();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'app role replica' });
     expect(result.status).toBe('fail');
     expect(result.message).toBe('session_replication_role is set to "replica" for role shop_app: foreign keys are not enforced in those sessions');
   });
 
   it('warns on a column that names a table but has no foreign key, and ignores external ids', async () => {
     const db = await pg.database({ setup: (c) => loadSchema(c, 'relations-without-foreign-keys') });
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'reference without foreign key' });
     expect(result.status).toBe('warn');
     expect(result.message).toBe('1 column(s) named like a reference to an existing table but with no foreign key: Order.shopId');
     expect(result.evidence.referencesWithoutForeignKey).toEqual(['public.Order.shopId']);
@@ -63,7 +63,7 @@ describe('database.foreign-keys against a real PostgreSQL', () => {
 
   it('reports error with the reason when the password is wrong', async () => {
     const db = await shop();
-    const { result } = await runDatabaseCheck(check, { url: db.url({ user: pg.roles.reader.user, password: 'wrong-password-123' }) });
+    const { result } = await runDatabaseCheck(check, { url: db.url({ user: pg.roles.reader.user, password: 'wrong-password-123' }) }, { record: 'wrong password' });
     expect(result).toMatchObject({ status: 'error', evidence: { reason: 'auth' } });
   });
 });

@@ -1,6 +1,5 @@
-import { defineCheck } from '../../src/core/check.js';
-import { relations, settings } from '../../src/probes/postgres-catalog.js';
-import { withDatabase } from '../../src/rules/database-check.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { withDatabase } from '../../src/kit/database.js';
 import { judgeForeignKeys } from '../../src/rules/database-foreign-keys.js';
 
 export default defineCheck({
@@ -20,7 +19,7 @@ export default defineCheck({
     'Remove `relationMode = "prisma"` if present, declare @relation fields with explicit onDelete behaviour, delete or fix orphaned rows, then generate and deploy the migration that adds the constraints.',
   async run(ctx) {
     return withDatabase(ctx, async (probe) => {
-      const [facts, current] = await Promise.all([relations(probe), settings(probe)]);
+      const [facts, current] = await Promise.all([probe.relations(), probe.settings()]);
       return judgeForeignKeys(facts, current);
     });
   },

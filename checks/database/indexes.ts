@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { relations, tableStats } from '../../src/probes/postgres-catalog.js';
-import { withDatabase } from '../../src/rules/database-check.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { withDatabase } from '../../src/kit/database.js';
 import { judgeIndexes } from '../../src/rules/database-indexes.js';
 
 const options = z.strictObject({
@@ -29,7 +28,7 @@ export default defineCheck<z.infer<typeof options>>({
     'Find slow queries with pg_stat_statements, add composite indexes like `@@index([shopId, createdAt])` in schema.prisma, generate a migration (edit it to CREATE INDEX CONCURRENTLY on large tables) and deploy it.',
   async run(ctx) {
     return withDatabase(ctx, async (probe) => {
-      const [facts, stats] = await Promise.all([relations(probe), tableStats(probe)]);
+      const [facts, stats] = await Promise.all([probe.relations(), probe.tableStats()]);
       return judgeIndexes({ foreignKeys: facts.foreignKeys, indexes: facts.indexes, stats }, ctx.options);
     });
   },

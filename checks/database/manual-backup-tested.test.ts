@@ -39,14 +39,22 @@ describe('database.manual-backup-tested against a real restore', () => {
 
   it('passes when a copy restored from a pg_dump has the schema and the data', async () => {
     const copy = await restoredCopy();
-    const { result } = await runDatabaseCheck(check, { url: production.url(pg.roles.reader), backups: { location: root, restoredUrl: copy.url(pg.roles.reader) } });
+    const { result } = await runDatabaseCheck(
+      check,
+      { url: production.url(pg.roles.reader), backups: { location: root, restoredUrl: copy.url(pg.roles.reader) } },
+      { record: 'restored copy has the data' },
+    );
     expect(result.status).toBe('pass');
     expect(result.message).toBe(`the restored copy 127.0.0.1:${pg.server.port}/${copy.name} has 3 table(s) with data where production has data, migrated up to 20240201080000_index_conversion_product`);
   });
 
   it('fails when the restore brought the schema but no data', async () => {
     const copy = await restoredCopy({ schemaOnly: true });
-    const { result } = await runDatabaseCheck(check, { url: production.url(pg.roles.reader), backups: { location: root, restoredUrl: copy.url(pg.roles.reader) } });
+    const { result } = await runDatabaseCheck(
+      check,
+      { url: production.url(pg.roles.reader), backups: { location: root, restoredUrl: copy.url(pg.roles.reader) } },
+      { record: 'schema-only restore' },
+    );
     // A schema-only dump does not even carry _prisma_migrations' rows.
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/has no applied Prisma migration.*; 2 table\(s\) empty in the restored copy but not in production: public\.Product, public\.Shop$/);
@@ -65,11 +73,11 @@ describe('database.manual-backup-tested against a real restore', () => {
     const { result } = await runDatabaseCheck(check, {
       url: production.url(pg.roles.reader),
       backups: { location: root, restoredUrl: production.url(pg.roles.reader).replace(`:${pg.server.port}/`, ':1/') },
-    });
+    }, { record: 'restored copy unreachable' });
     expect(result).toMatchObject({ status: 'error', message: expect.stringMatching(/^restored copy: PostgreSQL at 127\.0\.0\.1:1\/.* refused the connection/) });
   });
 
   it('is manual without any backup configuration', async () => {
-    expect((await runDatabaseCheck(check, { url: production.url(pg.roles.reader) })).result.status).toBe('manual');
+    expect((await runDatabaseCheck(check, { url: production.url(pg.roles.reader) }, { record: 'no backups configured' })).result.status).toBe('manual');
   });
 });

@@ -1,17 +1,15 @@
-import { defineCheck } from '../../src/core/check.js';
-import { outcome } from '../../src/core/outcome.js';
-import { newestBackup } from '../../src/probes/backups.js';
-import { migrationTable, tableRows } from '../../src/probes/postgres-catalog.js';
-import type { PostgresProbe } from '../../src/probes/postgres.js';
-import { databaseFailure, withDatabase } from '../../src/rules/database-check.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { outcome, fromFindings } from '../../src/core/outcome.js';
+import { databaseFailure, withDatabase } from '../../src/kit/database.js';
 import { judgeRestoredCopy, unusableBackup, type RestoreFacts } from '../../src/rules/database-backups.js';
-import { fromFindings } from '../../src/rules/database-findings.js';
+import { backupsProbe } from '../../src/probes/backups.js';
+import { postgresProbe, type DatabaseCatalog } from '../../src/probes/postgres-catalog.js';
 
 const ATTESTATION =
   'A dated restore record: which backup, the restore command used (Railway restore or `pg_restore`), time taken, row counts for key tables (shops, products, conversions) compared with production, and `npx prisma migrate status` run against the restored copy.';
 
-async function restoreFacts(probe: PostgresProbe): Promise<RestoreFacts> {
-  const [table, tables] = await Promise.all([migrationTable(probe), tableRows(probe)]);
+async function restoreFacts(probe: DatabaseCatalog): Promise<RestoreFacts> {
+  const [table, tables] = await Promise.all([probe.migrationTable(), probe.tableRows()]);
   const applied = table.rows.filter((r) => r.finishedAt !== null && r.rolledBackAt === null).map((r) => r.migrationName);
   return { applied, latestApplied: [...applied].sort().at(-1) ?? null, tables };
 }
@@ -37,7 +35,7 @@ export default defineCheck({
     if (backups?.restoredUrl) {
       const restoredUrl = backups.restoredUrl;
       return withDatabase(ctx, async (production) => {
-        const restored = ctx.probes.postgresAt(restoredUrl);
+        const restored = ctx.probe(postgresProbe).at(restoredUrl);
         let restoredFacts: RestoreFacts;
         try {
           restoredFacts = await restoreFacts(restored);
@@ -56,7 +54,7 @@ export default defineCheck({
       return outcome('manual', `backups are in ${backups.location} (S3 is not listed by this build); set database.backups.restoredUrl to verify a restore, or attest: ${ATTESTATION}`);
     }
     try {
-      const listing = await newestBackup(ctx.target.resolvePath(backups.location));
+      const listing = await ctx.probe(backupsProbe).newest(ctx.target.resolvePath(backups.location));
       const evidence = { directory: listing.dir, newest: listing.newest };
       const unusable = unusableBackup(listing, backups.minSize);
       if (unusable) return fromFindings([unusable], evidence)!;

@@ -27,11 +27,12 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
     temporary.push(dir);
     return dir;
   };
-  const run = (url: string, migrations = SHOP_MIGRATIONS, checkOptions = {}) => runDatabaseCheck(check, { url, migrations }, { checkOptions });
+  const run = (url: string, migrations = SHOP_MIGRATIONS, checkOptions = {}, record?: string) =>
+    runDatabaseCheck(check, { url, migrations }, { checkOptions, record });
 
   it('passes when every migration is applied, read by the minimal read-only role', async () => {
     const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
-    const { result } = await run(db.url(pg.roles.reader));
+    const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'all applied');
     expect(result.status).toBe('pass');
     expect(result.message).toBe(`all 3 migration(s) applied, latest ${INDEX}; checksums match`);
     expect(result.evidence).toMatchObject({ applied: 3, pending: [], failed: [], lockProvider: 'postgresql' });
@@ -39,7 +40,7 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
 
   it('fails naming the pending migration', async () => {
     const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS, 2).then(() => undefined) });
-    const { result } = await run(db.url(pg.roles.reader));
+    const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'one pending');
     expect(result.status).toBe('fail');
     expect(result.message).toBe(`1 pending migration(s): ${INDEX}`);
     expect(result.remediation).toMatch(/npx prisma migrate deploy/);
@@ -53,7 +54,7 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
         await recordMigration(c, { name: INDEX, checksum: 'x'.repeat(64), finished: false, logs: `Database error: ${leaked}` });
       },
     });
-    const { result } = await run(db.url(pg.roles.app));
+    const { result } = await run(db.url(pg.roles.app), SHOP_MIGRATIONS, {}, 'failed with logs');
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(new RegExp(`^1 failed migration\\(s\\): ${INDEX} `));
     const failed = (result.evidence.failed as { name: string; logs: string }[])[0]!;
@@ -68,7 +69,7 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
         await recordMigration(c, { name: INDEX, checksum: 'x'.repeat(64), finished: false, rolledBack: true });
       },
     });
-    const { result } = await run(db.url(pg.roles.reader));
+    const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'rolled back');
     expect(result.status).toBe('fail');
     expect(result.message).toBe(`1 pending migration(s): ${INDEX}; 1 of them rolled back earlier (${INDEX})`);
   });
@@ -101,14 +102,14 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
 
   it('fails as "never migrated" when _prisma_migrations does not exist', async () => {
     const db = await pg.database();
-    const { result } = await run(db.url(pg.roles.reader));
+    const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'never migrated');
     expect(result.status).toBe('fail');
     expect(result.message).toBe('never migrated: public._prisma_migrations does not exist, so all 3 migration(s) are pending');
   });
 
   it("looks for _prisma_migrations in the URL's ?schema=", async () => {
     const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
-    const { result } = await run(db.url(pg.roles.app, { schema: 'tenant' }));
+    const { result } = await run(db.url(pg.roles.app, { schema: 'tenant' }), SHOP_MIGRATIONS, {}, 'other schema never migrated');
     expect(result.message).toMatch(/^never migrated: tenant\._prisma_migrations does not exist/);
   });
 
@@ -127,7 +128,7 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
     try {
       await deploy.query("SET application_name = 'prisma-migrate'");
       await deploy.query('SELECT pg_advisory_lock(72707369)');
-      const { result } = await run(db.url(pg.roles.reader));
+      const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'deploy running');
       expect(result.status).toBe('warn');
       expect(result.message).toMatch(/advisory lock 72707369\) is held by pid \d+ \(prisma-migrate\) for \d+ s: a migrate deploy is running/);
     } finally {
@@ -151,14 +152,14 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
   describe('cannot verify → error with the reason', () => {
     it('when the server is down', async () => {
       const db = await pg.database();
-      const { result } = await run(db.url(pg.roles.reader).replace(`:${pg.server.port}/`, ':1/'));
+      const { result } = await run(db.url(pg.roles.reader).replace(`:${pg.server.port}/`, ':1/'), SHOP_MIGRATIONS, {}, 'server down');
       expect(result).toMatchObject({ status: 'error', evidence: { reason: 'refused' } });
       expect(result.message).toMatch(/refused the connection: server down or wrong port/);
     });
 
     it('when the password is wrong, without printing it', async () => {
       const db = await pg.database();
-      const { result } = await run(db.url({ user: pg.roles.reader.user, password: 'not-the-Password-42' }));
+      const { result } = await run(db.url({ user: pg.roles.reader.user, password: 'not-the-Password-42' }), SHOP_MIGRATIONS, {}, 'wrong password');
       expect(result).toMatchObject({ status: 'error', evidence: { reason: 'auth', detail: '28P01' } });
       expect(JSON.stringify(result)).not.toContain('not-the-Password-42');
     });
@@ -169,7 +170,7 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
       try {
         await locker.query('BEGIN');
         await locker.query('LOCK TABLE _prisma_migrations IN ACCESS EXCLUSIVE MODE');
-        const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader), migrations: SHOP_MIGRATIONS, lockTimeout: '300ms' });
+        const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader), migrations: SHOP_MIGRATIONS, lockTimeout: '300ms' }, { record: 'table locked' });
         expect(result).toMatchObject({ status: 'error', evidence: { reason: 'timeout', detail: '55P03' } });
         expect(result.message).toMatch(/waited more than 300 ms for a table lock.*"_prisma_migrations" \(AccessExclusiveLock by pid/);
       } finally {
@@ -183,7 +184,7 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
       const admin = await db.admin();
       await admin.query(`REVOKE SELECT ON _prisma_migrations FROM ${pg.roles.reader.user}`);
       await admin.end();
-      const { result } = await run(db.url(pg.roles.reader));
+      const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'no permission on the table');
       expect(result).toMatchObject({ status: 'error', evidence: { reason: 'permission' } });
       expect(result.message).toMatch(/permission denied for table _prisma_migrations/);
       expect(result.remediation).toMatch(/GRANT SELECT ON _prisma_migrations/);
@@ -191,13 +192,13 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
 
     it('when the migrations folder does not exist', async () => {
       const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
-      const { result } = await run(db.url(pg.roles.reader), '/nonexistent/prisma/migrations');
+      const { result } = await run(db.url(pg.roles.reader), '/nonexistent/prisma/migrations', {}, 'folder missing');
       expect(result).toMatchObject({ status: 'error', message: 'migrations folder /nonexistent/prisma/migrations does not exist (set database.migrations)' });
     });
   });
 
   it('skips, saying why, when database.url is empty', async () => {
-    const { result } = await runDatabaseCheck(check, { url: '' });
+    const { result } = await runDatabaseCheck(check, { url: '' }, { record: 'no database url' });
     expect(result.status).toBe('skip');
     expect(result.message).toMatch(/environments\.test\.database\.url is empty/);
   });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { migrationTable } from '../../src/probes/postgres-catalog.js';
-import { readLocalMigrations } from '../../src/probes/prisma-migrations-dir.js';
-import { withDatabase } from '../../src/rules/database-check.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { withDatabase } from '../../src/kit/database.js';
 import { diagnoseMigrations, judgeMigrations } from '../../src/rules/prisma-migrations.js';
+import { migrationsFolderProbe } from '../../src/probes/prisma-migrations-dir.js';
 
 const options = z.strictObject({
   modified: z.enum(['fail', 'warn']).default('fail').describe('Verdict for a migration edited after it was applied'),
@@ -31,7 +30,7 @@ export default defineCheck<z.infer<typeof options>>({
   async run(ctx) {
     return withDatabase(ctx, async (probe) => {
       const folder = ctx.target.resolvePath(ctx.environment.database!.migrations);
-      const [local, table] = await Promise.all([readLocalMigrations(folder), migrationTable(probe)]);
+      const [local, table] = await Promise.all([ctx.probe(migrationsFolderProbe).read(folder), probe.migrationTable()]);
       return judgeMigrations(diagnoseMigrations(local, table), local, table, ctx.options);
     });
   },

@@ -11,7 +11,7 @@ describe('database.query-performance against a real PostgreSQL with pg_stat_stat
         for (let i = 0; i < 100; i++) await c.query('SELECT pg_sleep(0.003), $1::int AS n', [i]);
       },
     });
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { checkOptions: { slowMeanMs: 2 } });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { checkOptions: { slowMeanMs: 2 }, record: 'slow frequent statement' });
     expect(result.status).toBe('warn');
     expect(result.message).toMatch(/^1 statement\(s\) with 100\+ calls average 2 ms or more; slowest [\d.]+ ms over 100 calls: SELECT pg_sleep\(\$2\), \$1::int AS n$/);
   });
@@ -22,21 +22,21 @@ describe('database.query-performance against a real PostgreSQL with pg_stat_stat
         for (let i = 0; i < 100; i++) await c.query('SELECT $1::int + 1 AS n', [i]);
       },
     });
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'fast frequent statement' });
     expect(result.status).toBe('pass');
     expect(result.message).toMatch(/^none of 1 statement\(s\) with 100\+ calls averages 100 ms or more/);
   });
 
   it('is manual, not pass, when no statement has enough calls to judge', async () => {
     const db = await pg.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'too few calls' });
     expect(result.status).toBe('manual');
     expect(result.message).toMatch(/^no statement has 100\+ calls yet/);
   });
 
   it('is manual, saying how to enable it, when the extension is not installed', async () => {
     const db = await pg.database({ statements: false });
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'extension not installed' });
     expect(result.status).toBe('manual');
     expect(result.message).toMatch(/^the pg_stat_statements extension is not installed in this database/);
     expect(result.remediation).toMatch(/shared_preload_libraries.*CREATE EXTENSION pg_stat_statements/);
@@ -55,7 +55,7 @@ describe('database.query-performance against a real PostgreSQL with pg_stat_stat
 
   it('reports error with the reason when the server is down', async () => {
     const db = await pg.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader).replace(`:${pg.server.port}/`, ':1/') });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader).replace(`:${pg.server.port}/`, ':1/') }, { record: 'server down' });
     expect(result).toMatchObject({ status: 'error', evidence: { reason: 'refused' } });
   });
 });
@@ -65,7 +65,7 @@ describe('database.query-performance when pg_stat_statements is installed but no
 
   it('is manual and says to add it to shared_preload_libraries', async () => {
     const db = await pg.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'extension not preloaded' });
     expect(result.status).toBe('manual');
     expect(result.message).toMatch(/^pg_stat_statements is installed but not loaded \(add it to shared_preload_libraries and restart\)/);
   });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { statementStats } from '../../src/probes/postgres-catalog.js';
-import { withDatabase } from '../../src/rules/database-check.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { withDatabase } from '../../src/kit/database.js';
 import { judgeStatements } from '../../src/rules/database-statements.js';
 
 const options = z.strictObject({
@@ -27,6 +26,6 @@ export default defineCheck<z.infer<typeof options>>({
   attestation:
     'Load-test results against staging with production-sized data: the peak request rate tested, pg_stat_statements top 10 queries by total time with mean and max times, and each query above the agreed threshold with the fix applied.',
   async run(ctx) {
-    return withDatabase(ctx, async (probe) => judgeStatements(await statementStats(probe), ctx.options));
+    return withDatabase(ctx, async (probe) => judgeStatements(await probe.statementStats(), ctx.options));
   },
 });

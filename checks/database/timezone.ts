@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { localTimestampDefaults, settings } from '../../src/probes/postgres-catalog.js';
-import { withDatabase } from '../../src/rules/database-check.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { withDatabase } from '../../src/kit/database.js';
 import { judgeTimezone } from '../../src/rules/database-timezone.js';
 
 const options = z.strictObject({
@@ -25,7 +24,7 @@ export default defineCheck<z.infer<typeof options>>({
     "Run `ALTER DATABASE <db> SET timezone TO 'UTC';`, set TZ=UTC on all services, use `@db.Timestamptz(6)` for DateTime fields in schema.prisma, and migrate.",
   async run(ctx) {
     return withDatabase(ctx, async (probe) => {
-      const [current, defaults] = await Promise.all([settings(probe), localTimestampDefaults(probe)]);
+      const [current, defaults] = await Promise.all([probe.settings(), probe.localTimestampDefaults()]);
       return judgeTimezone(current, defaults, ctx.options.expected !== undefined ? { expected: ctx.options.expected } : {});
     });
   },

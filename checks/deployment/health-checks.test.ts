@@ -29,32 +29,32 @@ describe('deployment.health-checks against real services', () => {
   afterAll(() => Promise.all(Object.values(servers).map((s) => s.close())));
 
   it('passes when every service answers 200 on /health', async () => {
-    const result = await runCheck(healthChecks, servicesTarget({ api: servers.api!.url, dashboard: servers.dashboard!.url }));
+    const result = await runCheck(healthChecks, servicesTarget({ api: servers.api!.url, dashboard: servers.dashboard!.url }), { record: 'api and dashboard healthy' });
     expect(result.status).toBe('pass');
     expect(result.evidence).toMatchObject({ api: { verdict: 'pass', status: 200 }, dashboard: { verdict: 'pass', status: 200 } });
   });
 
   it('fails naming the service whose health route answers 500', async () => {
-    const result = await runCheck(healthChecks, servicesTarget({ api: servers.api!.url, widget: servers.widget!.url }));
+    const result = await runCheck(healthChecks, servicesTarget({ api: servers.api!.url, widget: servers.widget!.url }), { record: 'widget answers 500' });
     expect(result.status).toBe('fail');
     expect(result.message).toBe('widget: answered 500, not 200');
     expect(result.remediation).not.toBe('');
   });
 
   it('fails a 200 whose body says the service is down, and warns on degraded', async () => {
-    expect((await runCheck(healthChecks, servicesTarget({ odd: servers.odd!.url }))).message).toContain('reports status "down"');
-    const degraded = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health: '/degraded' } }));
+    expect((await runCheck(healthChecks, servicesTarget({ odd: servers.odd!.url }), { record: 'body says down' })).message).toContain('reports status "down"');
+    const degraded = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health: '/degraded' } }), { record: 'body says degraded' });
     expect(degraded.status).toBe('warn');
   });
 
   it('does not follow a redirect to a login page that would answer 200', async () => {
-    const result = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health: '/login-redirect' } }));
+    const result = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health: '/login-redirect' } }), { record: 'redirect to login' });
     expect(result.status).toBe('fail');
     expect(result.message).toContain('answered 302, a redirect to');
   });
 
   it('fails a 200 slower than maxResponseMs', async () => {
-    const result = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health: '/slow' } }), { options: { maxResponseMs: 100 } });
+    const result = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health: '/slow' } }), { options: { maxResponseMs: 100 }, record: 'slow 200' });
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/slower than the 100 ms limit/);
   });
@@ -62,20 +62,20 @@ describe('deployment.health-checks against real services', () => {
   it('fails when a service refuses connections', async () => {
     const gone = await serve(hardenedApi());
     await gone.close();
-    const result = await runCheck(healthChecks, servicesTarget({ api: gone.url }));
+    const result = await runCheck(healthChecks, servicesTarget({ api: gone.url }), { record: 'connection refused' });
     expect(result).toMatchObject({ status: 'fail', evidence: { api: { reason: 'refused' } } });
   });
 
   it('reports error, not pass, when a service hangs or resets', async () => {
-    const hanging = await runCheck(healthChecks, servicesTarget({ api: servers.api!.url, slow: servers.hanging!.url }), { http: { totalTimeoutMs: 300 } });
+    const hanging = await runCheck(healthChecks, servicesTarget({ api: servers.api!.url, slow: servers.hanging!.url }), { http: { totalTimeoutMs: 300 }, record: 'one service hangs' });
     expect(hanging.status).toBe('error');
     expect(hanging.message).toMatch(/^slow: no complete answer/);
-    const reset = await runCheck(healthChecks, servicesTarget({ flaky: servers.reset!.url }));
+    const reset = await runCheck(healthChecks, servicesTarget({ flaky: servers.reset!.url }), { record: 'connection reset' });
     expect(reset.status).toBe('error');
   });
 
   it('the launch-hour line gives the same verdict from the same probe', async () => {
-    const result = await runCheck(launchHour, servicesTarget({ api: servers.api!.url, widget: servers.widget!.url }));
+    const result = await runCheck(launchHour, servicesTarget({ api: servers.api!.url, widget: servers.widget!.url }), { record: 'widget answers 500' });
     expect(result).toMatchObject({ status: 'fail', message: 'widget: answered 500, not 200' });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { verifyHealthEndpoints } from '../../src/rules/health.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { verifyHealthEndpoints } from '../../src/kit/health.js';
 
 const options = z.strictObject({
   maxResponseMs: z.number().int().positive().default(5_000).describe('A 200 slower than this fails'),

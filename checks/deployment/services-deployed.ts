@@ -1,6 +1,6 @@
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { perService } from '../../src/core/per-service.js';
+import { perServicePage } from '../../src/kit/per-service.js';
 import { platformNotDeployed } from '../../src/rules/platform.js';
 
 export default defineCheck({
@@ -17,10 +17,9 @@ export default defineCheck({
     'an unresolvable host. Error: timeout, reset or malformed answer.',
   remediation: 'Deploy the missing service (railway up --service <name>) and attach its domain; check the deployment logs for crashes.',
   async run(ctx) {
-    return perService(
+    return perServicePage(
       ctx,
-      async (_name, service) => {
-        const response = await ctx.probes.http.fetch({ url: service.url });
+      async (response) => {
         const evidence = { url: response.url, status: response.status, ms: response.timing.totalMs };
         const notDeployed = platformNotDeployed(response);
         if (notDeployed) return outcome('fail', notDeployed, { evidence });

@@ -15,14 +15,14 @@ describe('documentation.support-contact against real servers', () => {
   it('passes a dashboard with a support email link, and a published support page', async () => {
     const dash = await start(dashboard());
     const help = await start(staticSite({ '/support': { type: 'html', body: '<h1>Support</h1><p>Contact us any time.</p>' } }));
-    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } }, urls: { support: `${help.url}/support` } }));
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } }, urls: { support: `${help.url}/support` } }), { record: 'email link and support page' });
     expect(result.status).toBe('warn'); // the test servers speak plain HTTP
     expect((result.evidence.dashboard as { message: string }).message).toBe('support contact on /: email link support@example.com');
   });
 
   it('fails a dashboard page with content but no contact', async () => {
     const dash = await start(page('<h1>Orders</h1><p>Your orders of the last thirty days, with totals and refunds.</p><a href="/orders">Orders</a>'));
-    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }));
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }), { record: 'no contact' });
     expect(result.status).toBe('fail');
     expect(result.message).toContain('no support contact on /');
     expect(result.remediation).toContain('Help link');
@@ -30,13 +30,13 @@ describe('documentation.support-contact against real servers', () => {
 
   it('asks a person when the dashboard is an app shell drawn by scripts', async () => {
     const dash = await start(page('<div id="root"></div><script type="module" src="/assets/app.js"></script>'));
-    expect((await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }))).status).toBe('manual');
+    expect((await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }), { record: 'app shell' })).status).toBe('manual');
   });
 
   it('skips without a dashboard or support URL, and reports error when the dashboard hangs', async () => {
-    expect((await runCheck(check, targetOf({ services: { api: { url: 'https://api.example.com' } } }))).status).toBe('skip');
+    expect((await runCheck(check, targetOf({ services: { api: { url: 'https://api.example.com' } } }), { record: 'no dashboard' })).status).toBe('skip');
     const hang = await start(hangingServer());
-    const result = await runCheck(check, targetOf({ services: { dashboard: { url: hang.url } } }), { http: { totalTimeoutMs: 300 } });
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: hang.url } } }), { http: { totalTimeoutMs: 300 }, record: 'dashboard hangs' });
     expect(result.status).toBe('error');
   });
 });

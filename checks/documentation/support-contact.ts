@@ -1,11 +1,11 @@
 import { serviceKind } from '../../src/config/schema/services.js';
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { combine, outcome, type Part } from '../../src/core/outcome.js';
-import { probeFailure } from '../../src/core/per-service.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
 import type { CheckOutcome } from '../../src/core/types.js';
-import type { HttpProbe } from '../../src/probes/http.js';
-import { isHtml } from '../../src/rules/html.js';
-import { verifyPublishedUrl } from '../../src/rules/published-page.js';
+import { httpProbe, type HttpProbe } from '../../src/probes/http.js';
+import { isHtml } from '../../src/probes/html.js';
+import { verifyPublishedUrl } from '../../src/kit/published-page.js';
 import { findSupportContact, isAppShell } from '../../src/rules/support-contact.js';
 
 const REMEDIATION = 'Add a Help link with the support email or chat to the dashboard header or footer and the site footer, set the support contact in the app listing, and send a test message.';
@@ -31,7 +31,7 @@ export default defineCheck({
     for (const [name, service] of pages) {
       let result: CheckOutcome;
       try {
-        result = await judgePage(ctx.probes.http, service.url);
+        result = await judgePage(ctx.probe(httpProbe), service.url);
       } catch (error) {
         result = probeFailure(error, ['refused', 'dns']);
       }

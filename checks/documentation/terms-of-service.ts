@@ -1,5 +1,5 @@
-import { defineCheck } from '../../src/core/check.js';
-import { verifyPublishedUrl } from '../../src/rules/published-page.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { verifyPublishedUrl } from '../../src/kit/published-page.js';
 
 export default defineCheck({
   id: 'documentation.terms-of-service',

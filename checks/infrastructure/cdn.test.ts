@@ -10,35 +10,35 @@ const servers = serverPool();
 afterAll(servers.closeAll);
 const start = servers.start;
 const asset = (headers: Record<string, string>, status = 200) => staticSite({ '/widget.js': { type: 'js', body: minifiedScript(), headers, status } });
-const judge = async (headers: Record<string, string>, status = 200) =>
-  runCheck(check, targetOf({ services: { widget: { url: (await start(asset(headers, status))).url, asset: '/widget.js' } } }));
+const judge = async (headers: Record<string, string>, status = 200, record?: string) =>
+  runCheck(check, targetOf({ services: { widget: { url: (await start(asset(headers, status))).url, asset: '/widget.js' } } }), record ? { record } : {});
 
 describe('infrastructure.cdn against real servers', () => {
   it('passes a cacheable asset with CDN headers', async () => {
-    const result = await judge({ 'cache-control': 'public, max-age=300', 'cf-cache-status': 'HIT', 'cf-ray': '8f00-AMS', age: '42' });
+    const result = await judge({ 'cache-control': 'public, max-age=300', 'cf-cache-status': 'HIT', 'cf-ray': '8f00-AMS', age: '42' }, 200, 'cloudflare hit');
     expect(result.status).toBe('pass');
     expect((result.evidence.widget as { judgements: string[] }).judgements).toContain('pass CDN: served through Cloudflare (Age: 42)');
   });
 
   it('warns when cacheable but no CDN is detected (the dashboard bundle found in its page)', async () => {
     const dash = await start(dashboard());
-    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }));
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }), { record: 'bundle without cdn' });
     expect(result.status).toBe('warn');
     expect(result.message).toContain('CDN: not detected');
     expect((result.evidence.dashboard as { asset: string }).asset).toBe(`${dash.url}/assets/index-4f2a9c1b.js`);
   });
 
   it('fails an uncacheable asset and a missing one', async () => {
-    const uncacheable = await judge({ 'cache-control': 'no-store', 'x-cache': 'MISS' });
+    const uncacheable = await judge({ 'cache-control': 'no-store', 'x-cache': 'MISS' }, 200, 'no-store');
     expect(uncacheable.status).toBe('fail');
     expect(uncacheable.message).toContain('no-store keeps CDNs from serving it from cache');
-    expect((await judge({}, 404)).message).toBe('widget: /widget.js: the static asset answers 404');
+    expect((await judge({}, 404, 'asset 404')).message).toBe('widget: /widget.js: the static asset answers 404');
   });
 
   it('skips an API without an asset, and reports error when the asset hangs', async () => {
-    expect((await runCheck(check, targetOf({ services: { api: { url: 'http://127.0.0.1:1' } } }))).status).toBe('skip');
+    expect((await runCheck(check, targetOf({ services: { api: { url: 'http://127.0.0.1:1' } } }), { record: 'api without asset' })).status).toBe('skip');
     const hang = await start(hangingServer());
-    const hung = await runCheck(check, targetOf({ services: { widget: { url: hang.url, asset: '/widget.js' } } }), { http: { totalTimeoutMs: 300 } });
+    const hung = await runCheck(check, targetOf({ services: { widget: { url: hang.url, asset: '/widget.js' } } }), { http: { totalTimeoutMs: 300 }, record: 'asset hangs' });
     expect(hung.status).toBe('error');
   });
 

@@ -1,11 +1,11 @@
 import { serviceKind } from '../../src/config/schema/services.js';
-import { defineCheck } from '../../src/core/check.js';
-import { outcome } from '../../src/core/outcome.js';
-import { perService, serviceUrl } from '../../src/core/per-service.js';
-import { pageScripts } from '../../src/probes/pages.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { outcome, verdictOf } from '../../src/core/outcome.js';
+import { perService, serviceUrl } from '../../src/kit/per-service.js';
 import { judgeCdn } from '../../src/rules/cdn.js';
-import { isHtml } from '../../src/rules/html.js';
-import { verdictOf } from '../../src/rules/judgements.js';
+import { isHtml } from '../../src/probes/html.js';
+import { httpProbe } from '../../src/probes/http.js';
+import { pagesProbe } from '../../src/probes/pages.js';
 
 export default defineCheck({
   id: 'infrastructure.cdn',
@@ -30,11 +30,11 @@ export default defineCheck({
       async (name, service) => {
         let assetUrl = service.asset ? serviceUrl(service, service.asset) : undefined;
         if (!assetUrl && serviceKind(name, service) !== 'api') {
-          const page = await ctx.probes.http.fetch({ url: service.url });
-          if (isHtml(page)) assetUrl = (await pageScripts(ctx.probes.http, page))[0]?.url;
+          const page = await ctx.probe(httpProbe).fetch({ url: service.url });
+          if (isHtml(page)) assetUrl = (await ctx.probe(pagesProbe).scripts(page))[0]?.url;
         }
         if (!assetUrl) return outcome('skip', 'no static asset to check (set services.<name>.asset)');
-        const asset = await ctx.probes.http.fetch({ url: assetUrl });
+        const asset = await ctx.probe(httpProbe).fetch({ url: assetUrl });
         return verdictOf(judgeCdn(asset), `${new URL(asset.url).pathname} is cacheable and served through a CDN`, {
           asset: asset.url,
           cacheControl: asset.headers['cache-control'] ?? null,

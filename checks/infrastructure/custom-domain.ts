@@ -1,7 +1,9 @@
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { perService } from '../../src/core/per-service.js';
-import { isIpHost, platformDefaultDomain } from '../../src/rules/domains.js';
+import { perService } from '../../src/kit/per-service.js';
+import { isIpHost } from '../../src/probes/sites.js';
+import { isLocalHost } from '../../src/core/hosts.js';
+import { platformDefaultDomain } from '../../src/rules/domains.js';
 
 export default defineCheck({
   id: 'infrastructure.custom-domain',
@@ -15,7 +17,7 @@ export default defineCheck({
     'Reads the host of every service URL (no request). Fail: a platform default domain — Railway (up.railway.app, railway.app), Render (onrender.com), Vercel (vercel.app), Heroku (herokuapp.com), ' +
     'Netlify (netlify.app), Fly.io (fly.dev), Cloud Run (run.app), App Engine (appspot.com), Firebase (web.app, firebaseapp.com), Azure (azurewebsites.net, azurestaticapps.net, cloudapp.azure.com), ' +
     'AWS (elasticbeanstalk.com, awsapprunner.com, amplifyapp.com, cloudfront.net, amazonaws.com), DigitalOcean (ondigitalocean.app), Cloudflare (pages.dev, workers.dev), GitHub/GitLab Pages, ' +
-    'Deno Deploy, Glitch, Replit, Koyeb, ngrok. Warn: an IP address or localhost. The line is optional: fail has low severity; waive it if platform domains are a deliberate choice.',
+    'Deno Deploy, Glitch, Replit, Koyeb, ngrok. Warn: an IP address or a local name (localhost, *.localhost, host.docker.internal). The line is optional: fail has low severity; waive it if platform domains are a deliberate choice.',
   remediation:
     "Add the custom domain in each service's Railway networking settings, create the CNAME record it shows, wait for verification, then update the config, env vars, OAuth redirect URLs and the widget snippet.",
   async run(ctx) {
@@ -27,8 +29,9 @@ export default defineCheck({
         if (platform) {
           return outcome('fail', `on ${platform.platform}'s default domain (*.${platform.suffix}): ${host}`, { evidence: { host, platform: platform.platform } });
         }
-        if (isIpHost(host) || host === 'localhost') {
-          return outcome('warn', `reached by ${isIpHost(host) ? 'an IP address' : 'localhost'} (${host}), not a domain`, {
+        if (isIpHost(host) || isLocalHost(host)) {
+          const what = isIpHost(host) ? 'an IP address' : host === 'localhost' ? 'localhost' : 'a local name';
+          return outcome('warn', `reached by ${what} (${host}), not a domain`, {
             evidence: { host },
             remediation: 'Point the config at the public domain name of the service.',
           });

@@ -23,12 +23,12 @@ afterAll(async () => {
   await lagging.close();
 });
 
-const judge = (hosts: string[], resolvers: string[], http = {}) =>
-  runCheck(check, targetOf({ services: Object.fromEntries(hosts.map((h, i) => [`s${i}`, { url: `https://${h}` }])) }), { options: { resolvers }, http });
+const judge = (hosts: string[], resolvers: string[], http = {}, record?: string) =>
+  runCheck(check, targetOf({ services: Object.fromEntries(hosts.map((h, i) => [`s${i}`, { url: `https://${h}` }])) }), { options: { resolvers }, http, ...(record ? { record } : {}) });
 
 describe('infrastructure.dns-records against real DNS servers on loopback', () => {
   it('passes names that resolve, following CNAMEs, from every resolver', async () => {
-    const result = await judge(['api.shop.test', 'app.shop.test'], [primary.address, lagging.address]);
+    const result = await judge(['api.shop.test', 'app.shop.test'], [primary.address, lagging.address], {}, 'resolves everywhere');
     expect(result.status).toBe('pass');
     expect((result.evidence['api.shop.test'] as { message: string }).message).toBe('resolves to 203.0.113.10 via CNAME shop-api.up.railway.test');
   });
@@ -37,7 +37,7 @@ describe('infrastructure.dns-records against real DNS servers on loopback', () =
     const result = await runCheck(
       check,
       targetOf({ services: { api: { url: 'https://api.shop.test' } }, webhooks: [{ url: 'https://hooks.shop.test/shopify' }], urls: { privacy: 'https://legal.shop.test/privacy' } }),
-      { options: { resolvers: [primary.address] } },
+      { options: { resolvers: [primary.address] }, record: 'names do not exist' },
     );
     expect(result.status).toBe('fail');
     expect(result.message).toContain('hooks.shop.test: A/AAAA: does not resolve (127.0.0.1');
@@ -46,22 +46,22 @@ describe('infrastructure.dns-records against real DNS servers on loopback', () =
   });
 
   it('warns while a record is still propagating, and about a private address', async () => {
-    const propagating = await judge(['new.shop.test'], [primary.address, lagging.address]);
+    const propagating = await judge(['new.shop.test'], [primary.address, lagging.address], {}, 'still propagating');
     expect(propagating.status).toBe('warn');
     expect(propagating.message).toContain(`not resolving everywhere yet: ${lagging.address}: NXDOMAIN (no such name)`);
-    expect((await judge(['internal.shop.test'], [primary.address])).message).toContain('private or loopback addresses (10.0.4.2)');
+    expect((await judge(['internal.shop.test'], [primary.address], {}, 'private address')).message).toContain('private or loopback addresses (10.0.4.2)');
   });
 
   it('reports error on SERVFAIL and on a resolver that never answers, within the timeout', async () => {
-    expect((await judge(['broken.shop.test'], [primary.address])).message).toContain('the server failed (SERVFAIL)');
+    expect((await judge(['broken.shop.test'], [primary.address], {}, 'servfail')).message).toContain('the server failed (SERVFAIL)');
     const started = Date.now();
-    const silent = await judge(['slow.shop.test'], [primary.address], { connectTimeoutMs: 300, totalTimeoutMs: 400 });
+    const silent = await judge(['slow.shop.test'], [primary.address], { connectTimeoutMs: 300, totalTimeoutMs: 400 }, 'resolver silent');
     expect(silent.status).toBe('error');
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
   it('skips IP addresses and localhost, and rejects a malformed resolver in the options', async () => {
-    expect((await judge(['127.0.0.1:8080', 'localhost'], [])).status).toBe('skip');
+    expect((await judge(['127.0.0.1:8080', 'localhost'], [], {}, 'ip and localhost')).status).toBe('skip');
     expect(check.options?.safeParse({ resolvers: ['dns.google'] }).success).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { combine, outcome, type Part } from '../../src/core/outcome.js';
-import { probeFailure } from '../../src/core/per-service.js';
-import { isDomainName } from '../../src/rules/domains.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { combine, outcome, verdictOf, type Part } from '../../src/core/outcome.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
+import { isDomainName } from '../../src/probes/sites.js';
 import { judgeResolution } from '../../src/rules/dns.js';
-import { verdictOf } from '../../src/rules/judgements.js';
+import { dnsProbe } from '../../src/probes/dns.js';
 
 const resolver = z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9a-fA-F:]+\](:\d{1,5})?|[0-9a-fA-F:]+)$/, {
   message: 'expected a resolver address such as 1.1.1.1, 8.8.8.8:53 or [2606:4700:4700::1111]:53',
@@ -44,7 +44,7 @@ export default defineCheck<z.infer<typeof options>>({
     const parts: Part[] = await Promise.all(
       named.map(async (host): Promise<Part> => {
         try {
-          const answers = await Promise.all(resolvers.map((server) => ctx.probes.dns.resolve(host, server)));
+          const answers = await Promise.all(resolvers.map((server) => ctx.probe(dnsProbe).resolve(host, server)));
           const judgements = judgeResolution(host, answers);
           return { label: host, outcome: verdictOf(judgements, judgements.map((j) => j.message).join('; '), { answers }) };
         } catch (error) {

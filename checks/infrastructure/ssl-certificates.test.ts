@@ -20,13 +20,13 @@ async function https(credentials: Promise<ServerCredentials>, legacyProtocols = 
   return server;
 }
 const loopback = (extra: Partial<LeafSpec> = {}): LeafSpec => ({ hosts: ['127.0.0.1', 'localhost'], ...extra });
-const judge = (url: string, http = {}) => runCheck(check, targetOf({ services: { api: { url } } }), { extraCa: pki.caPem, http });
+const judge = (url: string, http = {}, record?: string) => runCheck(check, targetOf({ services: { api: { url } } }), { extraCa: pki.caPem, http, ...(record ? { record } : {}) });
 const own = (result: { evidence: Record<string, unknown> }) => result.evidence.api as { message: string; daysLeft?: number; chain?: string[] };
 
 describe('infrastructure.ssl-certificates against real TLS servers (CA generated at test time)', () => {
   it('passes a trusted, complete chain for the host with 90 days left', async () => {
     const server = await https(pki.server(loopback()));
-    const result = await judge(server.url);
+    const result = await judge(server.url, {}, 'trusted chain with 90 days left');
     expect(result.status).toBe('pass');
     expect(own(result)).toMatchObject({ daysLeft: 89, chain: ['CN=127.0.0.1', 'CN=readiness test intermediate CA', 'CN=readiness test root CA'] });
   });
@@ -38,9 +38,9 @@ describe('infrastructure.ssl-certificates against real TLS servers (CA generated
     ['self-signed', () => pki.selfSigned(loopback()), 'fail', /chain: not trusted: the certificate is self-signed/],
     ['for another host', () => pki.server({ hosts: ['shop.example.com'] }), 'fail', /host name: the certificate does not cover 127\.0\.0\.1 \(it covers shop\.example\.com\)/],
     ['served without its intermediate', () => pki.incompleteChain(loopback()), 'fail', /chain: not trusted: the chain is incomplete/],
-  ])('judges a certificate %s', async (_name, make, status, message) => {
+  ])('judges a certificate %s', async (name, make, status, message) => {
     const server = await https(make());
-    const result = await judge(server.url);
+    const result = await judge(server.url, {}, `certificate ${name}`);
     expect(result.status).toBe(status);
     expect(result.message).toMatch(message);
     expect(result.remediation.length).toBeGreaterThan(20);
@@ -48,22 +48,22 @@ describe('infrastructure.ssl-certificates against real TLS servers (CA generated
 
   it('warns when TLS 1.0 and 1.1 are still offered', async () => {
     const server = await https(pki.server(loopback()), true);
-    const result = await judge(server.url);
+    const result = await judge(server.url, {}, 'TLS 1.0 and 1.1 offered');
     expect(result.status).toBe('warn');
     expect(result.message).toContain('protocols: still offers TLSv1 and TLSv1.1');
   });
 
   it('applies configured expiry thresholds and rejects inverted ones', async () => {
     const server = await https(pki.server(loopback({ notAfterDays: 40.5 })));
-    expect((await runCheck(check, targetOf({ services: { api: { url: server.url } } }), { extraCa: pki.caPem, options: { warnWithinDays: 60 } })).status).toBe('warn');
+    expect((await runCheck(check, targetOf({ services: { api: { url: server.url } } }), { extraCa: pki.caPem, options: { warnWithinDays: 60 }, record: 'expires in 40 days, warn within 60' })).status).toBe('warn');
     expect(check.options?.safeParse({ failWithinDays: 30, warnWithinDays: 10 }).success).toBe(false);
   });
 
   it('fails a plain-http service and a closed TLS port', async () => {
-    expect((await judge('http://127.0.0.1:1')).message).toContain('served over plain http://');
+    expect((await judge('http://127.0.0.1:1', {}, 'plain http service url')).message).toContain('served over plain http://');
     const closed = await serve(ok as never);
     await closed.close();
-    const refused = await judge(`https://127.0.0.1:${closed.port}`);
+    const refused = await judge(`https://127.0.0.1:${closed.port}`, {}, 'closed TLS port');
     expect(refused.status).toBe('fail');
     expect(refused.message).toContain('connection refused');
   });
@@ -72,12 +72,12 @@ describe('infrastructure.ssl-certificates against real TLS servers (CA generated
     const hang = await hangingServer();
     servers.push(hang);
     const started = Date.now();
-    const hung = await judge(`https://127.0.0.1:${hang.port}`, { totalTimeoutMs: 300 });
+    const hung = await judge(`https://127.0.0.1:${hang.port}`, { totalTimeoutMs: 300 }, 'handshake hangs');
     expect(hung.status).toBe('error');
     expect(hung.message).toMatch(/no TLS handshake .* within 300 ms/);
     expect(Date.now() - started).toBeLessThan(3_000);
     const reset = await resettingServer();
     servers.push(reset);
-    expect((await judge(`https://127.0.0.1:${reset.port}`)).status).toBe('error');
+    expect((await judge(`https://127.0.0.1:${reset.port}`, {}, 'handshake reset')).status).toBe('error');
   });
 });

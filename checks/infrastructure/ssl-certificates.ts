@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { outcome } from '../../src/core/outcome.js';
-import { perService } from '../../src/core/per-service.js';
-import { tlsEndpoint } from '../../src/probes/tls-endpoint.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { outcome, verdictOf } from '../../src/core/outcome.js';
+import { perService } from '../../src/kit/per-service.js';
 import { certificateEvidence, DEFAULT_EXPIRY, judgeCertificate } from '../../src/rules/certificate.js';
-import { verdictOf } from '../../src/rules/judgements.js';
+import { tlsProbe } from '../../src/probes/tls.js';
 
 const options = z
   .strictObject({
@@ -39,10 +38,9 @@ export default defineCheck<z.infer<typeof options>>({
             remediation: 'Serve the service over https:// with a certificate from a public CA and use the https:// URL everywhere.',
           });
         }
-        const { host, port } = tlsEndpoint(service.url);
-        const seen = await ctx.probes.tls.inspect(host, port);
+        const seen = await ctx.probe(tlsProbe).inspectUrl(service.url);
         const thresholds = { failDays: ctx.options.failWithinDays, warnDays: ctx.options.warnWithinDays };
-        return verdictOf(judgeCertificate(seen, now, thresholds), `valid certificate for ${host}`, certificateEvidence(seen, now));
+        return verdictOf(judgeCertificate(seen, now, thresholds), `valid certificate for ${seen.host}`, certificateEvidence(seen, now));
       },
       { failOnProbeErrors: ['refused', 'dns'], pass: 'every service presents a valid, trusted certificate' },
     );

@@ -21,13 +21,13 @@ async function https(app: RequestListener): Promise<RunningServer> {
   servers.push(server);
   return server;
 }
-const judge = (urls: string[], http = {}) =>
-  runCheck(check, targetOf({ webhooks: urls.map((url) => ({ url, provider: 'shopify' })) }), { extraCa: pki.caPem, http });
+const judge = (urls: string[], http = {}, record?: string) =>
+  runCheck(check, targetOf({ webhooks: urls.map((url) => ({ url, provider: 'shopify' })) }), { extraCa: pki.caPem, http, ...(record ? { record } : {}) });
 
 describe('infrastructure.webhooks-reachable against real servers', () => {
   it('passes an HTTPS endpoint that rejects the unsigned delivery (HMAC-verifying route of the hardened API)', async () => {
     const api = await https(hardenedApi() as RequestListener);
-    const result = await judge([`${api.url}/webhooks/shopify`]);
+    const result = await judge([`${api.url}/webhooks/shopify`], {}, 'rejects unsigned');
     expect(result.status).toBe('pass');
     expect((result.evidence[`shopify ${api.url}/webhooks/shopify`] as { status: number }).status).toBe(401);
   });
@@ -36,21 +36,21 @@ describe('infrastructure.webhooks-reachable against real servers', () => {
     const app = express();
     app.use(laxWebhookRoute());
     const lax = await https(app as RequestListener);
-    const result = await judge([`${lax.url}/webhooks/shopify`]);
+    const result = await judge([`${lax.url}/webhooks/shopify`], {}, 'accepts unsigned');
     expect(result.status).toBe('warn');
     expect(result.message).toContain('accepted an unsigned delivery with 200');
   });
 
   it('fails a missing route, a plain-HTTP URL and a refused port', async () => {
     const api = await https(hardenedApi() as RequestListener);
-    const missing = await judge([`${api.url}/webhooks/woocommerce`]);
+    const missing = await judge([`${api.url}/webhooks/woocommerce`], {}, 'no handler');
     expect(missing.message).toContain('answers 404: no webhook handler accepts POST at this URL');
     const plain = await serve(hardenedApi());
     servers.push(plain);
-    expect((await judge([`${plain.url}/webhooks/shopify`])).message).toContain('is not an https:// URL');
+    expect((await judge([`${plain.url}/webhooks/shopify`], {}, 'plain http')).message).toContain('is not an https:// URL');
     const closed = await serve(() => undefined);
     await closed.close();
-    const refused = await judge([`https://127.0.0.1:${closed.port}/webhooks/shopify`]);
+    const refused = await judge([`https://127.0.0.1:${closed.port}/webhooks/shopify`], {}, 'connection refused');
     expect(refused.status).toBe('fail');
     expect(refused.message).toContain('connection refused');
   });
@@ -59,7 +59,7 @@ describe('infrastructure.webhooks-reachable against real servers', () => {
     const hang = await hangingServer();
     servers.push(hang);
     const started = Date.now();
-    const result = await judge([`http://127.0.0.1:${hang.port}/webhooks/shopify`], { totalTimeoutMs: 300 });
+    const result = await judge([`http://127.0.0.1:${hang.port}/webhooks/shopify`], { totalTimeoutMs: 300 }, 'endpoint hangs');
     expect(result.status).toBe('error');
     expect(Date.now() - started).toBeLessThan(3_000);
   });

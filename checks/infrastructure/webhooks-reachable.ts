@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { combine, type Part } from '../../src/core/outcome.js';
-import { probeFailure } from '../../src/core/per-service.js';
-import { verdictOf } from '../../src/rules/judgements.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { combine, verdictOf, type Part } from '../../src/core/outcome.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
 import { judgeWebhookAnswer, withoutQuery } from '../../src/rules/webhooks.js';
+import { httpProbe } from '../../src/probes/http.js';
 
 /** An empty JSON object: a delivery no signature covers, which a verifying endpoint rejects before processing. */
 const UNSIGNED_DELIVERY = '{}';
@@ -33,7 +33,7 @@ export default defineCheck<z.infer<typeof options>>({
       (ctx.environment.webhooks ?? []).map(async (webhook): Promise<Part> => {
         const label = `${webhook.provider} ${withoutQuery(webhook.url)}`;
         try {
-          const response = await ctx.probes.http.fetch({
+          const response = await ctx.probe(httpProbe).fetch({
             url: webhook.url,
             method: 'POST',
             headers: { 'content-type': 'application/json' },

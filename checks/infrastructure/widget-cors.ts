@@ -1,10 +1,9 @@
-import { serviceKind } from '../../src/config/schema/services.js';
-import { defineCheck } from '../../src/core/check.js';
-import { perService, serviceUrl } from '../../src/core/per-service.js';
-import { observeCors } from '../../src/probes/cors.js';
-import { pageScripts } from '../../src/probes/pages.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { perServicePage, serviceUrl } from '../../src/kit/per-service.js';
 import { judgeWidgetCors, MAX_HOSTILE_ORIGINS } from '../../src/rules/cors.js';
-import { verdictOf } from '../../src/rules/judgements.js';
+import { verdictOf } from '../../src/core/outcome.js';
+import { observeCors } from '../../src/kit/cors.js';
+import { pagesProbe } from '../../src/probes/pages.js';
 
 export default defineCheck({
   id: 'infrastructure.widget-cors',
@@ -26,17 +25,16 @@ export default defineCheck({
     'Give the widget routes their own cors() configuration: the registered storefront origins (or "*" without credentials for public data), only the needed methods and headers, ' +
     'and Access-Control-Max-Age for preflights; never cors({ origin: true, credentials: true }).',
   async run(ctx) {
-    return perService(
+    return perServicePage(
       ctx,
-      async (_name, service) => {
-        const root = await ctx.probes.http.fetch({ url: service.url });
-        const [script] = await pageScripts(ctx.probes.http, root, service.asset ? [serviceUrl(service, service.asset)] : []);
+      async (root, _name, service) => {
+        const [script] = await ctx.probe(pagesProbe).scripts(root, service.asset ? [serviceUrl(service, service.asset)] : []);
         const paths = [...(service.route ? [service.route] : []), script && !script.failure ? script.url : '/'];
-        const seen = await observeCors(ctx.probes.http, service, paths);
+        const seen = await observeCors(ctx, service, paths);
         return verdictOf(judgeWidgetCors(seen.answers, { allowed: seen.allowed, apiPath: service.route }), 'storefront access as intended, never with credentials', seen.evidence);
       },
       {
-        only: (name, service) => serviceKind(name, service) === 'widget',
+        kinds: ['widget'],
         none: 'no service of kind widget is configured (services.<name>.kind: widget, or a service named widget)',
         pass: "the widget's CORS policy lets storefronts in and never with credentials",
       },

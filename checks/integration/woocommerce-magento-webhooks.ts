@@ -1,4 +1,4 @@
-import { defineManualCheck } from '../../src/core/check.js';
+import { defineManualCheck } from '../../src/kit/check.js';
 
 export default defineManualCheck({
   id: 'integration.woocommerce-magento-webhooks',

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { connections, databaseSize, statementStats } from '../../src/probes/postgres-catalog.js';
-import { withDatabase } from '../../src/rules/database-check.js';
+import { withDatabase } from '../../src/kit/database.js';
 import { usableConnections } from '../../src/rules/database-pooling.js';
 import { describeStatement, HOW_TO_ENABLE_STATEMENTS, slowStatements } from '../../src/rules/database-statements.js';
 
@@ -30,7 +29,7 @@ export default defineCheck<z.infer<typeof options>>({
     'pg_stat_statements top 10 queries by total time over the 24 hours, peak connections vs. max_connections, database size growth (`SELECT pg_size_pretty(pg_database_size(current_database()));`), and follow-up tickets.',
   async run(ctx) {
     return withDatabase(ctx, async (probe) => {
-      const [stats, facts, size] = await Promise.all([statementStats(probe), connections(probe, ctx.environment.database?.appRole), databaseSize(probe)]);
+      const [stats, facts, size] = await Promise.all([probe.statementStats(), probe.connections(ctx.environment.database?.appRole), probe.databaseSize()]);
       const { usable } = usableConnections(facts);
       const evidence: Record<string, unknown> = { databaseSize: size.pretty, connections: { inUse: facts.clients, usable, byState: facts.byState } };
       if (!stats.available) {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { connections } from '../../src/probes/postgres-catalog.js';
-import { withDatabase } from '../../src/rules/database-check.js';
+import { withDatabase } from '../../src/kit/database.js';
 import { usableConnections } from '../../src/rules/database-pooling.js';
 
 const options = z.strictObject({
@@ -29,7 +28,7 @@ export default defineCheck<z.infer<typeof options>>({
       ctx,
       async (probe) => {
         const session = await probe.session();
-        const facts = await connections(probe, ctx.environment.database?.appRole);
+        const facts = await probe.connections(ctx.environment.database?.appRole);
         const { usable, limitedBy, inUse } = usableConnections(facts);
         const pct = Math.round((1000 * inUse) / Math.max(usable, 1)) / 10;
         const evidence = {

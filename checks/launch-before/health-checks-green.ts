@@ -1,5 +1,5 @@
-import { defineCheck } from '../../src/core/check.js';
-import { verifyHealthEndpoints } from '../../src/rules/health.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { verifyHealthEndpoints } from '../../src/kit/health.js';
 import healthChecks from '../deployment/health-checks.js';
 
 /** The launch-hour re-run of the Deployment health line: same probe (shared in the run), same rules. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { readComparisons } from '../../src/core/env-comparison.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { readComparisons } from '../../src/kit/env-comparison.js';
 import { combine, outcome, type Part } from '../../src/core/outcome.js';
-import { probeFailure } from '../../src/core/per-service.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
 import { compareWithOption } from '../../src/rules/compare-environments.js';
-import { credentialsInside, isPublicByDesign, looksSecret } from '../../src/rules/secret-like.js';
+import { credentialsInside, isPublicByDesign, looksSecret } from '../../src/core/secrets/secret-like.js';
+import { envProbe } from '../../src/probes/env.js';
 
 const options = z.strictObject({
   compareWith: compareWithOption,
@@ -41,7 +42,7 @@ export default defineCheck<Options>({
   async run(ctx) {
     const secrets: Secret[] = [];
     const errors: Part[] = [];
-    for (const slot of ctx.probes.env.slots(ctx.environmentName, ctx.signal)) {
+    for (const slot of ctx.probe(envProbe).slots(ctx.environmentName, ctx.signal)) {
       try {
         const view = await slot.view;
         const prefix = view.service ? `${view.service}: ` : '';
@@ -49,7 +50,7 @@ export default defineCheck<Options>({
           if (ctx.options.ignore.includes(name) || isPublicByDesign(name, value)) continue;
           const material = [...(looksSecret(name, value) ? [value] : []), ...credentialsInside(value)];
           for (const secret of material.filter((m) => m.length >= MIN_SECRET_LENGTH)) {
-            secrets.push({ where: `${prefix}${name}${secret === value ? '' : ' (inside the value)'}`, digest: ctx.probes.env.fingerprints.digest(secret) });
+            secrets.push({ where: `${prefix}${name}${secret === value ? '' : ' (inside the value)'}`, digest: ctx.probe(envProbe).fingerprints.digest(secret) });
           }
         }
       } catch (error) {
@@ -58,7 +59,7 @@ export default defineCheck<Options>({
     }
     const comparisons = await readComparisons(ctx);
     if (comparisons.length === 0) {
-      return ctx.skip('no other environment in the config to compare with; add the staging/development environments (their env sources) to the config', {
+      return outcome('skip', 'no other environment in the config to compare with; add the staging/development environments (their env sources) to the config', {
         evidence: { secrets: secrets.length },
       });
     }

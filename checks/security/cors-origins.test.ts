@@ -11,19 +11,20 @@ afterAll(servers.closeAll);
 const start = servers.start;
 
 const DASHBOARD = 'https://app.example.com';
-const judge = (url: string, extra: Record<string, unknown> = {}) => runCheck(check, targetOf({ services: { api: { url, route: '/v1/products', ...extra } } }));
+const judge = (url: string, extra: Record<string, unknown> = {}, record?: string) =>
+  runCheck(check, targetOf({ services: { api: { url, route: '/v1/products', ...extra } } }), record ? { record } : {});
 
 describe('security.cors-origins against the real cors package', () => {
   it('passes the hardened API: an exact allow-list with credentials, answered with Vary: Origin', async () => {
     const api = await start(hardenedApi({ allowedOrigins: [DASHBOARD] }));
-    const result = await judge(api.url, { origins: [DASHBOARD] });
+    const result = await judge(api.url, { origins: [DASHBOARD] }, 'exact allow-list with credentials');
     expect(result.status).toBe('pass');
     expect((result.evidence.api as { requests: number }).requests).toBeGreaterThan(20);
   });
 
   it('fails origin: true with credentials: every hostile origin, null included, is reflected', async () => {
     const api = await start(corsApi({ origin: true, credentials: true }));
-    const result = await judge(api.url, { origins: [DASHBOARD] });
+    const result = await judge(api.url, { origins: [DASHBOARD] }, 'any origin reflected with credentials');
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/hostile origins: 8 reflected with Access-Control-Allow-Credentials: true \(https:\/\/evil\.example, null,/);
     expect(result.remediation).toContain('exact allow-list');
@@ -31,7 +32,7 @@ describe('security.cors-origins against the real cors package', () => {
 
   it('fails an unanchored regular expression: the suffix look-alike gets in', async () => {
     const api = await start(corsApi({ origin: /app\.example\.com/, credentials: true }));
-    const result = await judge(api.url, { origins: [DASHBOARD] });
+    const result = await judge(api.url, { origins: [DASHBOARD] }, 'unanchored regular expression');
     expect(result.status).toBe('fail');
     expect(result.message).toContain('https://app.example.com.evil.example');
     expect(result.message).toContain('https://evilapp.example.com');
@@ -39,27 +40,27 @@ describe('security.cors-origins against the real cors package', () => {
 
   it('fails reflection without credentials on an API', async () => {
     const api = await start(corsApi({ origin: true }));
-    const result = await judge(api.url);
+    const result = await judge(api.url, {}, 'any origin reflected without credentials');
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/hostile origins: \d+ reflected in Access-Control-Allow-Origin/);
   });
 
   it('fails "*" on an API, passes it when the config declares the API public', async () => {
     const api = await start(corsApi({}));
-    expect((await judge(api.url)).message).toMatch(/Access-Control-Allow-Origin: \*: every origin is allowed on an API/);
-    expect((await judge(api.url, { origins: ['*'] })).status).toBe('pass');
+    expect((await judge(api.url, {}, 'star on an API')).message).toMatch(/Access-Control-Allow-Origin: \*: every origin is allowed on an API/);
+    expect((await judge(api.url, { origins: ['*'] }, 'star on an API declared public')).status).toBe('pass');
   });
 
   it('warns about a per-request Access-Control-Allow-Origin without Vary: Origin', async () => {
     const api = await start(corsWithoutVary([DASHBOARD]));
-    const result = await runCheck(check, targetOf({ services: { api: { url: api.url, origins: [DASHBOARD] } } }));
+    const result = await runCheck(check, targetOf({ services: { api: { url: api.url, origins: [DASHBOARD] } } }), { record: 'allow-list without Vary' });
     expect(result.status).toBe('warn');
     expect(result.message).toContain('Vary: Origin is missing');
   });
 
   it('warns when a configured origin is refused, and leaves the widget to infrastructure.widget-cors', async () => {
     const api = await start(hardenedApi({ allowedOrigins: [DASHBOARD] }));
-    const result = await runCheck(check, targetOf({ services: { api: { url: api.url, origins: ['https://admin.example.com'] }, widget: { url: api.url } } }));
+    const result = await runCheck(check, targetOf({ services: { api: { url: api.url, origins: ['https://admin.example.com'] }, widget: { url: api.url } } }), { record: 'configured origin refused' });
     expect(result.status).toBe('warn');
     expect(result.message).toContain('https://admin.example.com: configured as allowed but not allowed');
     expect(Object.keys(result.evidence)).toEqual(['api']);
@@ -67,7 +68,7 @@ describe('security.cors-origins against the real cors package', () => {
 
   it('reports error when the service resets connections', async () => {
     const reset = await start(resettingServer());
-    const result = await judge(reset.url);
+    const result = await judge(reset.url, {}, 'connection reset');
     expect(result.status).toBe('error');
     expect(result.message).toContain('reset');
   });

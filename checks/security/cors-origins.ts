@@ -1,9 +1,9 @@
-import { serviceKind } from '../../src/config/schema/services.js';
-import { defineCheck } from '../../src/core/check.js';
-import { perService } from '../../src/core/per-service.js';
-import { observeCors } from '../../src/probes/cors.js';
+import { SERVICE_KINDS, serviceKind } from '../../src/config/schema/services.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { perService } from '../../src/kit/per-service.js';
 import { judgeApiCors, MAX_HOSTILE_ORIGINS } from '../../src/rules/cors.js';
-import { verdictOf } from '../../src/rules/judgements.js';
+import { verdictOf } from '../../src/core/outcome.js';
+import { observeCors } from '../../src/kit/cors.js';
 
 export default defineCheck({
   id: 'security.cors-origins',
@@ -29,11 +29,11 @@ export default defineCheck({
       ctx,
       async (name, service) => {
         const paths = [...(service.route ? [service.route] : []), '/'];
-        const seen = await observeCors(ctx.probes.http, service, paths);
+        const seen = await observeCors(ctx, service, paths);
         return verdictOf(judgeApiCors(seen.answers, { allowed: seen.allowed, kind: serviceKind(name, service) }), 'no hostile origin is allowed', seen.evidence);
       },
       {
-        only: (name, service) => serviceKind(name, service) !== 'widget',
+        kinds: SERVICE_KINDS.filter((kind) => kind !== 'widget'),
         none: 'no non-widget service configured (the widget is judged by infrastructure.widget-cors)',
         pass: 'no service allows a hostile origin',
       },

@@ -99,14 +99,14 @@ describe('security.database-credentials: the live session against a real Postgre
 
   it('passes a strong password for the application role on loopback', async () => {
     const db = await pg.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.app) });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.app) }, { record: 'application role on loopback' });
     expect(result.status).toBe('pass');
     expect((result.evidence['live session'] as { verdict: string }).verdict).toBe('pass');
   });
 
   it('fails when the application connects as a superuser, even with a strong password', async () => {
     const db = await pg.database();
-    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.app), appRole: 'postgres' });
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.app), appRole: 'postgres' }, { record: 'app role is superuser' });
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/live session: role: role postgres has SUPERUSER/);
   });
@@ -114,7 +114,7 @@ describe('security.database-credentials: the live session against a real Postgre
   it('reports error, not pass, when the database cannot be reached', async () => {
     const db = await pg.database();
     const url = db.url(pg.roles.app).replace(/:(\d+)\//, ':1/');
-    const { result } = await runDatabaseCheck(check, { url });
+    const { result } = await runDatabaseCheck(check, { url }, { record: 'database unreachable' });
     expect(result.status).toBe('error');
     expect((result.evidence['live session'] as { verdict: string }).verdict).toBe('error');
   });

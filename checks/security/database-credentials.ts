@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { defineCheck, type CheckContext } from '../../src/core/check.js';
+import { defineCheck, type CheckContext } from '../../src/kit/check.js';
 import { combine, outcome, type Part } from '../../src/core/outcome.js';
-import { readComparisons, type Comparison } from '../../src/core/env-comparison.js';
-import { probeFailure } from '../../src/core/per-service.js';
+import { readComparisons, type Comparison } from '../../src/kit/env-comparison.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
 import type { CheckOutcome } from '../../src/core/types.js';
 import { compareWithOption } from '../../src/rules/compare-environments.js';
-import { verifyDatabaseTransportAndPrivileges } from '../../src/rules/database-privileges.js';
+import { verifyDatabaseTransportAndPrivileges } from '../../src/kit/database-session.js';
 import { DEFAULT_USERS, isDefaultPair, judgeDatabaseTransport, maskedDatabaseUrl, parseDatabaseUrl, type DatabaseUrlFacts } from '../../src/rules/database-url.js';
 import { judgeSecret } from '../../src/rules/secret-strength.js';
+import { envProbe } from '../../src/probes/env.js';
 
 const options = z.strictObject({
   compareWith: compareWithOption,
@@ -54,7 +55,7 @@ export default defineCheck<Options>({
  * The password-side parts of the line, one set per distinct database URL. Kept separate so the live-session
  * parts (SSL in use, role privileges) can be combined into the same line.
  */
-export async function credentialParts(ctx: CheckContext<Options>): Promise<Part[]> {
+async function credentialParts(ctx: CheckContext<Options>): Promise<Part[]> {
   const { candidates, errors } = await databaseUrls(ctx);
   if (candidates.length === 0 && errors.length === 0) {
     return [{ label: 'database URL', outcome: outcome('skip', `no database URL: set environments.${ctx.environmentName}.database.url, or an env source with DATABASE_URL`) }];
@@ -67,10 +68,10 @@ export async function credentialParts(ctx: CheckContext<Options>): Promise<Part[
       parts.push({ label: candidate.label, outcome: outcome('fail', `${candidate.label} ${parsed.problem}`) });
       continue;
     }
-    parts.push({ label: `${candidate.label} password`, outcome: judgePassword(parsed.facts, (v) => ctx.probes.env.fingerprints.short(v)) });
+    parts.push({ label: `${candidate.label} password`, outcome: judgePassword(parsed.facts, (v) => ctx.probe(envProbe).fingerprints.short(v)) });
     parts.push({ label: `${candidate.label} transport`, outcome: judgeDatabaseTransport(parsed.facts) });
     if (parsed.facts.password !== undefined && digests.length > 0) {
-      parts.push({ label: `${candidate.label} reuse`, outcome: judgeReuse(digests, ctx.probes.env.fingerprints.digest(parsed.facts.password)) });
+      parts.push({ label: `${candidate.label} reuse`, outcome: judgeReuse(digests, ctx.probe(envProbe).fingerprints.digest(parsed.facts.password)) });
     }
   }
   return parts;
@@ -82,7 +83,7 @@ async function databaseUrls(ctx: CheckContext<Options>): Promise<{ candidates: D
   const configured = ctx.environment.database?.url;
   if (configured) candidates.push({ label: 'database.url', url: configured });
   if (ctx.environment.env?.length) {
-    for (const slot of ctx.probes.env.slots(ctx.environmentName, ctx.signal)) {
+    for (const slot of ctx.probe(envProbe).slots(ctx.environmentName, ctx.signal)) {
       try {
         const view = await slot.view;
         for (const [name, value] of view.values) {

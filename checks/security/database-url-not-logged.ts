@@ -1,13 +1,14 @@
-import { defineCheck, type CheckContext } from '../../src/core/check.js';
+import { defineCheck, type CheckContext } from '../../src/kit/check.js';
 import { combine, outcome, type Part } from '../../src/core/outcome.js';
-import { probeFailure } from '../../src/core/per-service.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
 import { registerSecret } from '../../src/core/redact.js';
 import type { CheckOutcome } from '../../src/core/types.js';
-import { describeLogSource, scanLogSource } from '../../src/probes/logs.js';
+import { logsProbe } from '../../src/probes/logs.js';
 import { findCredentialLeaks } from '../../src/rules/log-leaks.js';
-import { estimateStrength } from '../../src/rules/entropy.js';
-import { credentialsInside } from '../../src/rules/secret-like.js';
-import { isKnownWeak } from '../../src/rules/weak-secrets.js';
+import { estimateStrength } from '../../src/core/secrets/entropy.js';
+import { credentialsInside } from '../../src/core/secrets/secret-like.js';
+import { isKnownWeak } from '../../src/core/secrets/weak-secrets.js';
+import { envProbe } from '../../src/probes/env.js';
 
 const MAX_LISTED = 20;
 
@@ -29,8 +30,8 @@ export default defineCheck({
   async run(ctx) {
     const known = await knownPasswords(ctx);
     const parts: Part[] = await Promise.all(
-      (ctx.environment.logs ?? []).map(async (source, index): Promise<Part> => {
-        const label = describeLogSource(source, index);
+      (ctx.environment.logs ?? []).map(async (_source, index): Promise<Part> => {
+        const label = ctx.probe(logsProbe).describe(index);
         try {
           return { label, outcome: await scanOne(ctx, index, known.passwords) };
         } catch (error) {
@@ -47,10 +48,7 @@ async function scanOne(ctx: CheckContext, index: number, passwords: readonly str
   const source = ctx.environment.logs![index]!;
   const found: string[] = [];
   let total = 0;
-  const scan = await scanLogSource(
-    source,
-    { index, resolvePath: ctx.target.resolvePath, cwd: ctx.target.loaded.dir, signal: ctx.signal },
-    (line, lineNumber) => {
+  const scan = await ctx.probe(logsProbe).scan(index, ctx.signal, (line, lineNumber) => {
       for (const leak of findCredentialLeaks(line, passwords)) {
         // Whatever else prints this line later, the secret in it is masked from now on (a public default such as
         // "postgres" is not: the finding says what it is, and masking the word would garble every report).
@@ -58,8 +56,7 @@ async function scanOne(ctx: CheckContext, index: number, passwords: readonly str
         total++;
         if (found.length < MAX_LISTED) found.push(`line ${lineNumber}: ${leak.masked}`);
       }
-    },
-  );
+  });
   const evidence = {
     bytesRead: scan.bytesRead,
     lines: scan.lines,
@@ -84,7 +81,7 @@ async function knownPasswords(ctx: CheckContext): Promise<{ passwords: string[];
   const passwords = new Set<string>(credentialsInside(ctx.environment.database?.url ?? ''));
   const unread: string[] = [];
   if (ctx.environment.env?.length) {
-    for (const slot of ctx.probes.env.slots(ctx.environmentName, ctx.signal)) {
+    for (const slot of ctx.probe(envProbe).slots(ctx.environmentName, ctx.signal)) {
       try {
         for (const [name, value] of (await slot.view).values) if (/DATABASE|POSTGRES|DB_/.test(name)) for (const p of credentialsInside(value)) passwords.add(p);
       } catch (error) {

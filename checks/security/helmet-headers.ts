@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { serviceKind } from '../../src/config/schema/services.js';
-import { defineCheck } from '../../src/core/check.js';
-import { outcome } from '../../src/core/outcome.js';
-import { perService, serviceUrl } from '../../src/core/per-service.js';
-import { firstSuccessfulPage, pageScripts } from '../../src/probes/pages.js';
-import { verdictOf } from '../../src/rules/judgements.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { outcome, verdictOf } from '../../src/core/outcome.js';
+import { perService, serviceUrl } from '../../src/kit/per-service.js';
 import { HSTS_MIN_MAX_AGE, judgeCorp, judgeSecurityHeaders } from '../../src/rules/security-headers.js';
+import { pagesProbe } from '../../src/probes/pages.js';
 
 const options = z.strictObject({
   hstsMinMaxAge: z
@@ -46,7 +45,7 @@ export default defineCheck<z.infer<typeof options>>({
       async (name, service) => {
         const kind = serviceKind(name, service);
         const candidates = [...(service.route ? [service.route] : []), '/', service.health];
-        const { page, tried } = await firstSuccessfulPage(ctx.probes.http, service.url, candidates);
+        const { page, tried } = await ctx.probe(pagesProbe).firstSuccessful(service.url, candidates);
         if (!page) {
           return outcome('error', `no page answered 2xx to grade (${tried.map((t) => `${new URL(t.url).pathname} → ${t.status}`).join(', ')}); error pages carry other headers than real pages`, {
             evidence: { tried },
@@ -55,7 +54,7 @@ export default defineCheck<z.infer<typeof options>>({
         const findings = judgeSecurityHeaders(page, kind, ctx.options.hstsMinMaxAge);
         const evidence: Record<string, unknown> = { graded: page.url, status: page.status, kind, headers: securityHeaderValues(page.headers) };
         if (kind === 'widget') {
-          const [script] = await pageScripts(ctx.probes.http, page, service.asset ? [serviceUrl(service, service.asset)] : []);
+          const [script] = await ctx.probe(pagesProbe).scripts(page, service.asset ? [serviceUrl(service, service.asset)] : []);
           if (!script) {
             findings.push({ subject: 'Cross-Origin-Resource-Policy', status: 'warn', message: 'no widget script found to check (set services.<widget>.asset)' });
           } else if (script.failure) {

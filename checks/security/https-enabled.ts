@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
-import { outcome } from '../../src/core/outcome.js';
-import { perService } from '../../src/core/per-service.js';
-import { isProbeError } from '../../src/probes/errors.js';
-import { tlsEndpoint } from '../../src/probes/tls-endpoint.js';
-import { judged, verdictOf, type Judgement } from '../../src/rules/judgements.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { outcome, judged, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { perService } from '../../src/kit/per-service.js';
+import { isProbeError } from '../../src/core/errors.js';
 import { judgeHttpsRedirect, plainTwin } from '../../src/rules/https.js';
 import { HSTS_MIN_MAX_AGE, judgeHsts } from '../../src/rules/security-headers.js';
+import { httpProbe } from '../../src/probes/http.js';
+import { tlsProbe } from '../../src/probes/tls.js';
 
 const options = z.strictObject({
   hstsMinMaxAge: z.number().int().min(0).max(315_360_000).default(HSTS_MIN_MAX_AGE).describe('Least Strict-Transport-Security max-age in seconds (default 180 days)'),
@@ -38,22 +38,21 @@ export default defineCheck<z.infer<typeof options>>({
             remediation: 'Serve the service over https:// (Railway provides certificates for its domains and attached custom domains) and use the https:// URL everywhere.',
           });
         }
-        const { host, port } = tlsEndpoint(service.url);
-        const tls = await ctx.probes.tls.inspect(host, port);
+        const tls = await ctx.probe(tlsProbe).inspectUrl(service.url);
         const findings: Judgement[] = [];
         const expired = tls.chain[0] !== undefined && Date.parse(tls.chain[0].validTo) < Date.now();
         if (!tls.trusted || tls.hostnameError || expired) {
-          const why = !tls.trusted ? `untrusted certificate (${tls.trustError})` : tls.hostnameError ? `certificate does not cover ${host}` : 'expired certificate';
+          const why = !tls.trusted ? `untrusted certificate (${tls.trustError})` : tls.hostnameError ? `certificate does not cover ${tls.host}` : 'expired certificate';
           findings.push(judged('certificate', 'fail', `browsers refuse the connection: ${why} (details: infrastructure.ssl-certificates)`, 'Fix the certificate (see infrastructure.ssl-certificates).'));
         } else {
           findings.push(judged('certificate', 'pass', `${tls.protocol} with a trusted certificate`));
           // Only a connection browsers accept shows the HSTS they would store.
-          const page = await ctx.probes.http.fetch({ url: service.url });
+          const page = await ctx.probe(httpProbe).fetch({ url: service.url });
           findings.push(judgeHsts(page.headers['strict-transport-security'], ctx.options.hstsMinMaxAge));
         }
         const plain = plainTwin(service.url, service.plainUrl);
         try {
-          const first = await ctx.probes.http.fetch({ url: plain, followRedirects: false, maxBodyBytes: 16 * 1024 });
+          const first = await ctx.probe(httpProbe).fetch({ url: plain, followRedirects: false, maxBodyBytes: 16 * 1024 });
           findings.push(judgeHttpsRedirect(first, service.url));
         } catch (error) {
           if (!isProbeError(error) || error.code === 'aborted') throw error;

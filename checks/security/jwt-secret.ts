@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { perEnvView } from '../../src/core/per-env-view.js';
+import { perEnvView } from '../../src/kit/per-env-view.js';
 import type { CheckOutcome } from '../../src/core/types.js';
-import type { EnvView } from '../../src/probes/env.js';
+import { envProbe, type EnvView } from '../../src/probes/env.js';
 import { judgeSecret, type SecretPolicy } from '../../src/rules/secret-strength.js';
 
 const HMAC_KEY_BYTES = { HS256: 32, HS384: 48, HS512: 64 } as const;
@@ -36,10 +36,10 @@ export default defineCheck<Options>({
   remediation:
     "Generate one with `openssl rand -base64 48` (64 characters, 384 bits; `openssl rand -base64 64` for HS512), set it in the api service's production variables, store it in the password manager and redeploy (existing sessions are invalidated).",
   async run(ctx) {
-    const fingerprints = ctx.probes.env.fingerprints;
+    const fingerprints = ctx.probe(envProbe).fingerprints;
     const parts = await perEnvView(ctx, (view) => judgeView(view, ctx.options, (value) => fingerprints.short(value)));
     if (parts.status === 'skip') {
-      return ctx.fail(`${ctx.options.variables.join(', ')} is not set in any env source of "${ctx.environmentName}"`, {
+      return outcome('fail', `${ctx.options.variables.join(', ')} is not set in any env source of "${ctx.environmentName}"`, {
         evidence: parts.evidence ?? {},
         remediation:
           'Set JWT_SECRET in production (apps often fall back to a hard-coded default such as "secret" when it is missing). If the product signs no JWTs, ' +

@@ -13,13 +13,13 @@ import check from './node-env-production.js';
 const servers = serverPool();
 afterAll(servers.closeAll);
 const start = servers.start;
-const judge = (services: Record<string, Record<string, unknown>>, http = {}) => runCheck(check, targetOf({ services }), { http });
+const judge = (services: Record<string, Record<string, unknown>>, http = {}, record?: string) => runCheck(check, targetOf({ services }), { http, ...(record ? { record } : {}) });
 
 describe('security.node-env-production (HTTP side) against real servers', () => {
   it('reports manual for hardened services: nothing is wrong, but NODE_ENV itself is not visible over HTTP', async () => {
     const api = await start(hardenedApi());
     const dash = await start(dashboard());
-    const result = await judge({ api: { url: api.url, route: '/v1/products' }, dashboard: { url: dash.url } });
+    const result = await judge({ api: { url: api.url, route: '/v1/products' }, dashboard: { url: dash.url } }, {}, 'hardened api and dashboard');
     expect(result.status).toBe('manual');
     expect((result.evidence.api as { message: string }).message).toBe(
       'no development markers over HTTP; NODE_ENV itself is not visible over HTTP — confirm it in the service variables',
@@ -36,14 +36,14 @@ describe('security.node-env-production (HTTP side) against real servers', () => 
     app.get('/health', (_req, res) => res.json({ status: 'ok' }));
     app.use((_req, res) => res.status(404).json({ error: 'not_found' }));
     const api = await start(app);
-    const result = await judge({ api: { url: api.url } });
+    const result = await judge({ api: { url: api.url } }, {}, 'stack trace on malformed JSON');
     expect(result.status).toBe('fail');
     expect(result.message).toBe('api: stack trace in the response to POST / (malformed JSON): errors are rendered as in development');
   });
 
   it('fails the leaky widget and names every place', async () => {
     const widget = await start(leakyWidget());
-    const result = await judge({ widget: { url: widget.url } });
+    const result = await judge({ widget: { url: widget.url } }, {}, 'leaky widget');
     expect(result.status).toBe('fail');
     expect(result.message).toContain('/health');
     expect((result.evidence.widget as { markers: string[] }).markers).toContain('development-build at /widget.js: the React development build');
@@ -52,7 +52,7 @@ describe('security.node-env-production (HTTP side) against real servers', () => 
   it('fails a dashboard served by the Vite dev server, and one built in development mode', async () => {
     const vite = await start(viteDevServer());
     const devBuild = await start(builtDashboard({ development: true }));
-    const result = await judge({ dashboard: { url: vite.url }, app: { url: devBuild.url, kind: 'dashboard' } });
+    const result = await judge({ dashboard: { url: vite.url }, app: { url: devBuild.url, kind: 'dashboard' } }, {}, 'vite dev server and development build');
     expect(result.status).toBe('fail');
     expect((result.evidence.dashboard as { message: string }).message).toMatch(/the Vite dev-server client \(\/@vite\/client\) \(\/\)/);
     expect((result.evidence.app as { message: string }).message).toMatch(/the React development build \(\/assets\/index-8c1e\.js\)/);
@@ -63,7 +63,7 @@ describe('security.node-env-production (HTTP side) against real servers', () => 
     app.set('env', 'production');
     app.get('/', (_req, res) => res.json({ ok: true }));
     const api = await start(app);
-    const result = await judge({ api: { url: api.url } });
+    const result = await judge({ api: { url: api.url } }, {}, 'X-Powered-By alone');
     expect(result.status).toBe('warn');
     expect(result.message).toBe('api: sends X-Powered-By: Express, a development default');
   });
@@ -71,7 +71,7 @@ describe('security.node-env-production (HTTP side) against real servers', () => 
   it('reports error when a service drips its answer slower than the timeout', async () => {
     const drip = await start(drippingServer(100));
     const started = Date.now();
-    const result = await judge({ api: { url: drip.url } }, { totalTimeoutMs: 400 });
+    const result = await judge({ api: { url: drip.url } }, { totalTimeoutMs: 400 }, 'answer drips past the timeout');
     expect(result.status).toBe('error');
     expect(Date.now() - started).toBeLessThan(3_000);
   });

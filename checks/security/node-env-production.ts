@@ -1,11 +1,14 @@
 import { serviceKind } from '../../src/config/schema/services.js';
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { combine, outcome } from '../../src/core/outcome.js';
-import { perService, probeFailure, serviceUrl } from '../../src/core/per-service.js';
+import { perService, serviceUrl } from '../../src/kit/per-service.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
 import type { CheckOutcome } from '../../src/core/types.js';
-import { MAX_SCRIPTS_PER_PAGE, pageScripts } from '../../src/probes/pages.js';
 import { judgeNodeEnv } from '../../src/rules/node-env.js';
 import { judgeNodeEnvHttp, nodeEnvHttpMarkers, nodeEnvRequests } from '../../src/rules/node-env-http.js';
+import { envProbe } from '../../src/probes/env.js';
+import { httpProbe } from '../../src/probes/http.js';
+import { MAX_SCRIPTS_PER_PAGE, pagesProbe } from '../../src/probes/pages.js';
 
 export default defineCheck({
   id: 'security.node-env-production',
@@ -28,14 +31,14 @@ export default defineCheck({
     'Set NODE_ENV=production in every service (Railway → service → Variables), build front-ends with the production build, redeploy, and disable X-Powered-By (app.disable("x-powered-by") or helmet).',
   attestation: "Screenshot or `railway variables --service <name>` output (values of secrets hidden) showing NODE_ENV=production for the api, dashboard and widget services.",
   async run(ctx) {
-    const envSlots = ctx.environment.env?.length ? ctx.probes.env.slots(ctx.environmentName, ctx.signal) : [];
+    const envSlots = ctx.environment.env?.length ? ctx.probe(envProbe).slots(ctx.environmentName, ctx.signal) : [];
     // A view no service asks for (or asked for after an HTTP failure) must not reject unobserved.
     for (const slot of envSlots) slot.view.catch(() => undefined);
     return perService(ctx, async (name, service) => {
       const requests = nodeEnvRequests(service);
-      const responses = await Promise.all(requests.map((request) => ctx.probes.http.fetch(request)));
+      const responses = await Promise.all(requests.map((request) => ctx.probe(httpProbe).fetch(request)));
       const frontend = serviceKind(name, service) !== 'api';
-      const scripts = frontend ? await pageScripts(ctx.probes.http, responses[0]!, service.asset ? [serviceUrl(service, service.asset)] : []) : [];
+      const scripts = frontend ? await ctx.probe(pagesProbe).scripts(responses[0]!, service.asset ? [serviceUrl(service, service.asset)] : []) : [];
       const paths = [...responses.map((r) => `${r.method} ${new URL(r.url).pathname}`), ...scripts.map((s) => `GET ${new URL(s.url).pathname}`)];
       const http = judgeNodeEnvHttp(nodeEnvHttpMarkers(responses, scripts), paths);
       // The service's own variables, or the environment-wide ones when no source names a service.

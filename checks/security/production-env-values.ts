@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCheck } from '../../src/core/check.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { perEnvView } from '../../src/core/per-env-view.js';
+import { perEnvView } from '../../src/kit/per-env-view.js';
 import type { CheckOutcome } from '../../src/core/types.js';
 import type { EnvView } from '../../src/probes/env.js';
 import { formatProblem, productionValueFindings, REQUIRED_FORMATS, type ValueFinding } from '../../src/rules/production-values.js';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { serviceKind, type ServiceConfig } from '../../src/config/schema/services.js';
-import { defineCheck, type CheckContext } from '../../src/core/check.js';
+import { type ServiceConfig } from '../../src/config/schema/services.js';
+import { defineCheck, type CheckContext } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { perService, serviceUrl } from '../../src/core/per-service.js';
+import { perService, serviceUrl } from '../../src/kit/per-service.js';
 import type { CheckOutcome } from '../../src/core/types.js';
-import { sendBurst } from '../../src/probes/burst.js';
-import { isLoginRoute } from '../../src/rules/login-routes.js';
+import { isLoginRoute } from '../../src/config/login-routes.js';
 import { burstStop, detectRateLimit, type RateLimitSignal } from '../../src/rules/rate-limit.js';
+import { burstProbe } from '../../src/probes/burst.js';
+import { httpProbe } from '../../src/probes/http.js';
 
 /** Never more than this many requests in one burst, whatever the config says. */
 const BURST_HARD_CAP = 100;
@@ -42,7 +43,7 @@ export default defineCheck<Options>({
   remediation: REMEDIATION,
   async run(ctx) {
     return perService(ctx, (_name, service) => judgeService(ctx, service), {
-      only: (name, service) => ['api', 'widget'].includes(serviceKind(name, service)),
+      kinds: ['api', 'widget'],
       none: 'no service of kind api or widget is configured',
       pass: 'rate limiting detected on every API and widget service',
     });
@@ -51,7 +52,7 @@ export default defineCheck<Options>({
 
 async function judgeService(ctx: CheckContext<Options>, service: ServiceConfig): Promise<CheckOutcome> {
   const paths = [...new Set([...(service.route ? [service.route] : []), '/', service.health])];
-  const responses = await Promise.all(paths.map((path) => ctx.probes.http.fetch({ url: serviceUrl(service, path), followRedirects: path !== service.health })));
+  const responses = await Promise.all(paths.map((path) => ctx.probe(httpProbe).fetch({ url: serviceUrl(service, path), followRedirects: path !== service.health })));
   for (const response of responses) {
     const signal = detectRateLimit(response.headers);
     if (signal) return outcome('pass', `rate limit announced on ${new URL(response.url).pathname}: ${describe(signal)}`, { evidence: { ...signal, url: response.url } });
@@ -66,7 +67,7 @@ async function judgeService(ctx: CheckContext<Options>, service: ServiceConfig):
   if (isLoginRoute(service.route)) return outcome('error', `refusing to burst ${service.route}: it looks like a login route`);
   const count = Math.min(ctx.options.burstRequests, BURST_HARD_CAP);
   const url = serviceUrl(service, service.route);
-  const burst = await sendBurst(ctx.probes.http, url, count, burstStop, ctx.signal);
+  const burst = await ctx.probe(burstProbe).send(url, count, burstStop, ctx.signal);
   const evidence = { url, sent: burst.sent, statuses: summarise(burst.statuses), stop: burst.stop ?? null };
   switch (burst.stop?.kind) {
     case 'throttled':

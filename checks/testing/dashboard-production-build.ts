@@ -1,11 +1,9 @@
-import { serviceKind } from '../../src/config/schema/services.js';
-import { defineCheck } from '../../src/core/check.js';
-import { outcome } from '../../src/core/outcome.js';
-import { perService, serviceUrl } from '../../src/core/per-service.js';
-import { fetchAsset, MAX_SCRIPTS_PER_PAGE, pageScripts, type FetchedAsset } from '../../src/probes/pages.js';
-import { isHtml } from '../../src/rules/html.js';
-import { verdictOf } from '../../src/rules/judgements.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { outcome, verdictOf } from '../../src/core/outcome.js';
+import { perServicePage, serviceUrl } from '../../src/kit/per-service.js';
+import { isHtml } from '../../src/probes/html.js';
 import { judgeProductionBuild, MIN_JUDGED_SCRIPT_BYTES, sourceMapReference } from '../../src/rules/production-build.js';
+import { MAX_SCRIPTS_PER_PAGE, pagesProbe, type FetchedAsset } from '../../src/probes/pages.js';
 
 /** Source maps are only checked for existence and shape: the first 64 KiB say enough. */
 const MAP_READ_BYTES = 64 * 1024;
@@ -29,16 +27,15 @@ export default defineCheck({
     'click through login, store connection, widget settings and analytics on a staging deploy of the same build.',
   attestation: 'The `npm run build` log of the release commit and a note or recording of the main dashboard pages used on the staging deploy of that build, without console errors.',
   async run(ctx) {
-    return perService(
+    return perServicePage(
       ctx,
-      async (_name, service) => {
-        const page = await ctx.probes.http.fetch({ url: service.url });
+      async (page, _name, service) => {
         if (page.status < 200 || page.status >= 300 || !isHtml(page)) {
           return outcome('error', `the dashboard page answered ${page.status} ${page.headers['content-type']?.[0] ?? ''}, not a 2xx HTML page to judge`.trim(), {
             evidence: { url: page.url, status: page.status },
           });
         }
-        const scripts = await pageScripts(ctx.probes.http, page, service.asset ? [serviceUrl(service, service.asset)] : []);
+        const scripts = await ctx.probe(pagesProbe).scripts(page, service.asset ? [serviceUrl(service, service.asset)] : []);
         if (scripts.length === 0) {
           return outcome('manual', 'the page loads no same-site script to judge: confirm the build by hand', { evidence: { url: page.url } });
         }
@@ -47,7 +44,7 @@ export default defineCheck({
           scripts.map(async (script) => {
             const reference = script.response ? sourceMapReference(script.response) : undefined;
             if (reference === 'inline') maps.set(script.url, 'inline');
-            else if (reference) maps.set(script.url, await fetchAsset(ctx.probes.http, reference, MAP_READ_BYTES));
+            else if (reference) maps.set(script.url, await ctx.probe(pagesProbe).asset(reference, MAP_READ_BYTES));
           }),
         );
         return verdictOf(judgeProductionBuild(page, scripts, maps), `production build: ${scripts.length} script(s) minified, no development markers, no public source maps`, {
@@ -57,7 +54,7 @@ export default defineCheck({
         });
       },
       {
-        only: (name, service) => serviceKind(name, service) === 'dashboard',
+        kinds: ['dashboard'],
         none: 'no service of kind dashboard is configured (services.<name>.kind: dashboard, or a service named dashboard)',
         pass: 'the deployed dashboard is a production build',
       },

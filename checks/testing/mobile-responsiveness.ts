@@ -1,8 +1,8 @@
-import { serviceKind } from '../../src/config/schema/services.js';
-import { defineCheck } from '../../src/core/check.js';
+import { SERVICE_KINDS } from '../../src/config/schema/services.js';
+import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
-import { perService } from '../../src/core/per-service.js';
-import { isHtml } from '../../src/rules/html.js';
+import { perServicePage } from '../../src/kit/per-service.js';
+import { isHtml } from '../../src/probes/html.js';
 import { judgeViewport, MIN_MAXIMUM_SCALE } from '../../src/rules/viewport.js';
 
 export default defineCheck({
@@ -23,10 +23,9 @@ export default defineCheck({
   attestation:
     'Screenshots of the widget on a storefront product page and of the main dashboard pages at 375 px (iPhone) and 360 px (Android) widths, from real devices or BrowserStack/devtools, with known issues listed.',
   async run(ctx) {
-    return perService(
+    return perServicePage(
       ctx,
-      async (_name, service) => {
-        const page = await ctx.probes.http.fetch({ url: service.url });
+      async (page) => {
         if (page.status < 200 || page.status >= 300) {
           return outcome('error', `the page answered ${page.status}; no 2xx page to read`, { evidence: { url: page.url, status: page.status } });
         }
@@ -37,7 +36,7 @@ export default defineCheck({
         return outcome('manual', `viewport meta fits the device width (${viewport.message}); the layout at 360-430 px needs a person's check`, { evidence });
       },
       {
-        only: (name, service) => serviceKind(name, service) !== 'api',
+        kinds: SERVICE_KINDS.filter((kind) => kind !== 'api'),
         none: 'no dashboard, widget or web service is configured',
       },
     );

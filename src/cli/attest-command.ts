@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { manifest } from '../../checks/manifest.js';
 import { appendAttestation } from '../config/attestations.js';
 import { UsageError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
-import { closest } from '../config/suggest.js';
+import { didYouMean } from '../config/suggest.js';
 import { out } from './output.js';
 
 export interface AttestOptions {
@@ -17,11 +18,9 @@ export interface AttestOptions {
 
 /** `readiness attest <id>`: a person vouches for a manual line; the attestation is appended to the attestations file. */
 export async function attestCommand(id: string, options: AttestOptions, today = new Date()): Promise<void> {
-  const { catalog } = await import('../../checks/index.js');
-  const check = catalog.find((c) => c.id === id);
+  const check = manifest.find((c) => c.id === id);
   if (!check) {
-    const suggestion = closest(id, catalog.map((c) => c.id));
-    throw new UsageError(`unknown check id "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+    throw new UsageError(`unknown check id "${id}"${didYouMean(id, manifest.map((c) => c.id))}`);
   }
   if (check.automation === 'automated') {
     throw new UsageError(

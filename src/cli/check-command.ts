@@ -2,14 +2,13 @@ import { setMaxListeners } from 'node:events';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadAttestations } from '../config/attestations.js';
-import { ConfigError, UsageError, type ConfigProblem } from '../config/errors.js';
+import { ConfigError, UsageError } from '../config/errors.js';
 import { parseDuration } from '../config/duration.js';
-import { loadConfig, selectEnvironment, type LoadedConfig, type SelectedEnvironment } from '../config/load.js';
-import { closest } from '../config/suggest.js';
-import type { Check } from '../core/check.js';
-import { applyOverrides } from '../core/overrides.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runChecks } from '../core/runner.js';
-import { Probes } from '../probes/index.js';
+import { loadConfig, selectEnvironment, type SelectedEnvironment } from '../config/load.js';
+import { applyOverrides } from '../run/overrides.js';
+import { validateCheckOverrides } from '../run/check-options.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runChecks } from '../run/runner.js';
+import { RunProbes } from '../probes/probe-set.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/schema.js';
 import { reporterFor } from '../reporters/index.js';
@@ -45,7 +44,7 @@ export async function checkCommand(environmentName: string, options: CheckOption
   const loaded = await loadConfig(options.config);
   const target = selectEnvironment(loaded, environmentName);
   const { catalog } = await import('../../checks/index.js');
-  const checkOptions = validateCheckOverrides(loaded, catalog);
+  validateCheckOverrides(loaded, catalog);
   const filters = parseFilters(options);
   const checks = selectChecks(catalog, filters, loaded.config.checks);
   if (checks.length === 0) throw new UsageError('no check matches the given --only/--skip/--section/--severity filters');
@@ -72,7 +71,7 @@ export async function checkCommand(environmentName: string, options: CheckOption
   process.on('SIGINT', onSigint);
 
   const tool = toolInfo();
-  const probes = new Probes({
+  const probes = new RunProbes({
     target,
     signal: interrupt.signal,
     userAgent: `${tool.name}/${tool.version} (production readiness check; read-only)`,
@@ -95,7 +94,6 @@ export async function checkCommand(environmentName: string, options: CheckOption
       concurrency,
       timeoutMs,
       overrides: loaded.config.checks,
-      options: checkOptions,
       signal: interrupt.signal,
       listener: progress.listener,
       debug: options.debug === true,
@@ -121,7 +119,7 @@ export async function checkCommand(environmentName: string, options: CheckOption
 async function writeReports(report: Report, formats: Reporter[], options: CheckOptions, wantsText: boolean): Promise<void> {
   const colorLevel = colorLevelFor(process.stdout, options.color);
   if (wantsText) out(reporterFor('text').render(report, { colorLevel, showManual: options.showManual === true }));
-  const files = formats.filter((r) => r.format !== 'text');
+  const files = formats.filter((r): r is Reporter & { fileName: string } => r.fileName !== undefined);
   if (files.length === 0) return;
   if (!options.out) {
     out(files[0]!.render(report, { colorLevel: 0 }));
@@ -174,42 +172,6 @@ function parseTimeout(value: string): number {
   const ms = parseDuration(value);
   if (ms === undefined) throw new UsageError(`--timeout ${value}: expected a duration such as 500ms, 10s or 2m`);
   return ms;
-}
-
-/** `checks:` in the config must name real checks, and their options must fit each check's schema. */
-function validateCheckOverrides(loaded: LoadedConfig, catalog: readonly Check[]): Map<string, unknown> {
-  const problems: ConfigProblem[] = [];
-  const options = new Map<string, unknown>();
-  const ids = catalog.map((c) => c.id);
-  for (const [id, override] of Object.entries(loaded.config.checks)) {
-    const check = catalog.find((c) => c.id === id);
-    if (!check) {
-      const suggestion = closest(id, ids);
-      problems.push({ path: ['checks', id], message: `no check has this id${suggestion ? `; did you mean "${suggestion}"?` : ''}`, ...loaded.locate(['checks', id]) });
-      continue;
-    }
-    if (override.options === undefined) continue;
-    if (!check.options) {
-      problems.push({ path: ['checks', id, 'options'], message: 'this check takes no options', ...loaded.locate(['checks', id, 'options']) });
-      continue;
-    }
-    const parsed = check.options.safeParse(override.options);
-    if (parsed.success) options.set(id, parsed.data);
-    else {
-      for (const issue of parsed.error.issues) {
-        const issuePath = ['checks', id, 'options', ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
-        problems.push({ path: issuePath, message: issue.message, ...loaded.locate(issuePath) });
-      }
-    }
-  }
-  for (const check of catalog) {
-    if (check.options && !options.has(check.id)) {
-      const defaults = check.options.safeParse({});
-      if (defaults.success) options.set(check.id, defaults.data);
-    }
-  }
-  if (problems.length > 0) throw new ConfigError(loaded.file, problems);
-  return options;
 }
 
 async function readExtraCa(target: SelectedEnvironment): Promise<string | undefined> {

@@ -1,19 +1,17 @@
+import { manifest } from '../../checks/manifest.js';
 import { UsageError } from '../config/errors.js';
-import { closest } from '../config/suggest.js';
+import { didYouMean } from '../config/suggest.js';
 import { sectionTitle } from '../core/sections.js';
 import { out } from './output.js';
-import { describeOptions } from './describe-options.js';
 
 export async function explainCommand(id: string): Promise<void> {
-  const { catalog } = await import('../../checks/index.js');
-  const check = catalog.find((c) => c.id === id);
+  const check = manifest.find((c) => c.id === id);
   if (!check) {
-    const suggestion = closest(id, catalog.map((c) => c.id));
-    throw new UsageError(`unknown check id "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (readiness list shows every id)`);
+    throw new UsageError(`unknown check id "${id}"${didYouMean(id, manifest.map((c) => c.id))} (readiness list shows every id)`);
   }
   const needs =
     check.needs.length > 0
-      ? check.needs.map((n) => `environments.<name>.${n}`).join(', ') + ' (absent → the check reports skip)'
+      ? check.needs.map((n) => (typeof n === 'string' ? [n] : n).map((key) => `environments.<name>.${key}`).join(' or ')).join(', ') + ' (absent → the check reports skip)'
       : 'nothing from the config';
   const lines = [
     `${check.id}`,
@@ -28,7 +26,7 @@ export async function explainCommand(id: string): Promise<void> {
     '',
     `Needs in readiness.config.yaml\n  ${needs}`,
   ];
-  if (check.options) lines.push('', `Options (checks.${check.id}.options in the config)`, ...describeOptions(check.options));
+  if (check.optionLines) lines.push('', `Options (checks.${check.id}.options in the config)`, ...check.optionLines);
   if (check.attestation) lines.push('', `Evidence to attach when attesting\n  ${check.attestation}`);
   lines.push('', `Remediation\n  ${check.remediation.split('\n').join('\n  ')}`);
   out(`${lines.join('\n')}\n`);

@@ -1,15 +1,15 @@
+import { manifest } from '../../checks/manifest.js';
 import { UsageError } from '../config/errors.js';
 import { isSectionId, SECTION_IDS } from '../core/sections.js';
 import { out } from './output.js';
 import { splitList } from './selection.js';
 
 export async function listCommand(options: { section?: string; json?: boolean }): Promise<void> {
-  const { catalog } = await import('../../checks/index.js');
   const sections = splitList(options.section);
   for (const section of sections ?? []) {
     if (!isSectionId(section)) throw new UsageError(`--section ${section}: unknown section; sections are ${SECTION_IDS.join(', ')}`);
   }
-  const checks = catalog.filter((c) => !sections || sections.includes(c.section));
+  const checks = manifest.filter((c) => !sections || sections.includes(c.section));
   if (options.json) {
     out(`${JSON.stringify(checks.map(({ id, section, severity, automation, needs, item }) => ({ id, section, severity, automation, needs, item })), null, 2)}\n`);
     return;

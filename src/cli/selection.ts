@@ -1,7 +1,7 @@
 import { UsageError } from '../config/errors.js';
-import { closest } from '../config/suggest.js';
+import { didYouMean } from '../config/suggest.js';
 import type { CheckOverride } from '../config/schema/index.js';
-import type { Check } from '../core/check.js';
+import type { Check } from '../kit/check.js';
 import { isSectionId, SECTION_IDS } from '../core/sections.js';
 import { atLeast, SEVERITIES, type Severity } from '../core/types.js';
 
@@ -23,10 +23,7 @@ export function selectChecks(
     patterns?.map((pattern) => {
       const regex = globToRegex(pattern);
       if (!ids.some((id) => regex.test(id))) {
-        const suggestion = closest(pattern, ids);
-        throw new UsageError(
-          `${flag} ${pattern}: no check has this id${suggestion ? `; did you mean ${suggestion}?` : ''} (readiness list shows every id)`,
-        );
+        throw new UsageError(`${flag} ${pattern}: no check has this id${didYouMean(pattern, ids, { quote: false })} (readiness list shows every id)`);
       }
       return regex;
     });
@@ -34,10 +31,7 @@ export function selectChecks(
   const skip = matchers(filters.skip, '--skip');
   for (const section of filters.section ?? []) {
     if (!isSectionId(section)) {
-      const suggestion = closest(section, SECTION_IDS);
-      throw new UsageError(
-        `--section ${section}: unknown section${suggestion ? `; did you mean ${suggestion}?` : ''}; sections are ${SECTION_IDS.join(', ')}`,
-      );
+      throw new UsageError(`--section ${section}: unknown section${didYouMean(section, SECTION_IDS, { quote: false })}; sections are ${SECTION_IDS.join(', ')}`);
     }
   }
   return catalog.filter((check) => {

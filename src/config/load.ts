@@ -3,11 +3,11 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { registerSecret, SECRET_NAME } from '../core/redact.js';
-import { credentialsInside, secretMaterial } from '../rules/secret-like.js';
-import { isKnownWeak } from '../rules/weak-secrets.js';
+import { secretMaterial } from '../core/secrets/secret-like.js';
 import { ConfigError, UsageError, type ConfigProblem } from './errors.js';
 import { interpolate, type KeyPath, type Unresolved } from './interpolate.js';
 import { configSchema, environmentSchema, topLevelSchema, type EnvironmentConfig, type ReadinessConfig } from './schema/index.js';
+import { registerSecretFields } from './secret-fields.js';
 import { closest } from './suggest.js';
 
 export interface LoadedConfig {
@@ -102,7 +102,7 @@ export function parseConfig(source: string, file: string, vars: NodeJS.ProcessEn
   problems.push(...globalUnset.map((u) => unsetProblem(u, locate)));
   if (problems.length > 0 || !top.success) throw new ConfigError(file, problems);
   const config: ReadinessConfig = { ...top.data, environments };
-  registerUrlPasswords(config);
+  registerSecretFields(configSchema, config);
   return {
     file,
     dir: path.dirname(path.resolve(file)),
@@ -127,14 +127,6 @@ export function selectEnvironment(loaded: LoadedConfig, name: string): SelectedE
     );
   }
   return { name, environment, loaded, resolvePath: (relative) => path.resolve(loaded.dir, relative) };
-}
-
-function registerUrlPasswords(config: ReadinessConfig): void {
-  for (const env of Object.values(config.environments)) {
-    // Known-weak values ("postgres") are public knowledge; masking every occurrence of the word would garble reports.
-    if (env.database) for (const secret of credentialsInside(env.database.url)) if (!isKnownWeak(secret)) registerSecret(secret);
-    for (const hook of env.webhooks ?? []) if (hook.secret && !isKnownWeak(hook.secret)) registerSecret(hook.secret);
-  }
 }
 
 function unsetProblem(u: Unresolved, locate: LoadedConfig['locate']): ConfigProblem {

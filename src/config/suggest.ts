@@ -16,6 +16,16 @@ export function closest(input: string, candidates: readonly string[]): string | 
   return best;
 }
 
+/**
+ * The one "did you mean" clause for an unknown name: `; did you mean "x"?`, or '' when nothing is close. Command-line
+ * values are suggested bare (`--section securty` → security), as the user would type them back.
+ */
+export function didYouMean(input: string, candidates: readonly string[], options: { quote?: boolean } = {}): string {
+  const suggestion = closest(input, candidates);
+  if (!suggestion) return '';
+  return `; did you mean ${options.quote === false ? suggestion : `"${suggestion}"`}?`;
+}
+
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

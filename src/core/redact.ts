@@ -26,12 +26,6 @@ export function registerSecret(value: string | undefined | null): void {
   if (added) ordered = [...secrets].sort((a, b) => b.length - a.length);
 }
 
-/** Test hook: forget every registered secret. */
-export function clearSecrets(): void {
-  secrets.clear();
-  ordered = [];
-}
-
 /** Masks the password of any `scheme://user:password@host` URL, whether or not it was registered. */
 export function maskUrlPasswords(text: string): string {
   return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/'"]*):([^\s@/'"]+)@/gi, (_m, head: string, pass: string) =>

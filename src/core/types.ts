@@ -10,10 +10,6 @@ export type Severity = (typeof SEVERITIES)[number];
 export const AUTOMATIONS = ['automated', 'partial', 'manual'] as const;
 export type Automation = (typeof AUTOMATIONS)[number];
 
-/** Keys of an environment in readiness.config.yaml that a check can need; absent ones make it `skip`. */
-export const NEEDS = ['services', 'env', 'database', 'aws', 'webhooks', 'repo', 'logs', 'urls'] as const;
-export type Need = (typeof NEEDS)[number];
-
 export type Evidence = Record<string, unknown>;
 
 /** What a check's run() returns. The runner adds identity, timing and overrides. */
@@ -39,6 +35,10 @@ export interface CheckResult {
   id: string;
   section: string;
   item: string;
+  /** What a pass means, so a report explains a line without the catalog. */
+  verifies: string;
+  /** How the verdict is reached: probes, rules, thresholds. */
+  how: string;
   severity: Severity;
   automation: Automation;
   status: Status;

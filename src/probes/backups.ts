@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { ProbeError } from './errors.js';
+import { Memo } from '../core/memo.js';
+import { ProbeError } from '../core/errors.js';
+import { defineProbe } from './registry.js';
 
 /** File names that look like database backups: pg_dump's plain, custom and tar formats, and their compressions. */
 export const BACKUP_FILE = /\.(sql|dump|pgdump|backup|bak|custom|tar|gz|tgz|zst|xz|bz2|lz4)$/i;
@@ -40,7 +42,7 @@ export interface BackupListing {
 }
 
 /** Finds the newest backup file under `dir` (by modification time) and checks whether it is complete. */
-export async function newestBackup(dir: string): Promise<BackupListing> {
+async function newestBackup(dir: string): Promise<BackupListing> {
   const found: { file: string; bytes: number; mtimeMs: number }[] = [];
   let seen = 0;
   let truncated = false;
@@ -126,3 +128,19 @@ function gzipComplete(file: string): Promise<boolean | null> {
     });
   });
 }
+
+/** Backup folders, each walked once per run. */
+export class BackupsProbe {
+  private readonly memo = new Memo();
+
+  /** The newest backup file under `dir` (an absolute path) and whether it is complete. */
+  newest(dir: string): Promise<BackupListing> {
+    return this.memo.get(dir, () => newestBackup(dir));
+  }
+}
+
+export const backupsProbe = defineProbe<BackupsProbe>({
+  name: 'backups',
+  describes: 'Walks a backup folder (depth 3, at most 20,000 entries) for the newest dump and reads its header and trailer (gzip decompressed up to 256 MiB).',
+  create: () => new BackupsProbe(),
+});

@@ -1,5 +1,6 @@
-import type { HttpProbe, HttpResponse } from './http.js';
-import { ProbeError } from './errors.js';
+import { ProbeError } from '../core/errors.js';
+import { httpProbe, type HttpProbe, type HttpResponse } from './http.js';
+import { defineProbe } from './registry.js';
 
 export interface BurstResult<Stop> {
   sent: number;
@@ -11,7 +12,7 @@ export interface BurstResult<Stop> {
  * Sends up to `count` identical GETs one after another (never in parallel), asking `shouldStop` after each
  * answer. Every request goes through the run's HTTP probe, so its timeouts and per-run request cap still apply.
  */
-export async function sendBurst<Stop>(
+async function sendBurst<Stop>(
   http: HttpProbe,
   url: string,
   count: number,
@@ -30,3 +31,23 @@ export async function sendBurst<Stop>(
   }
   return { sent: count, statuses, stop: undefined };
 }
+
+/** The opt-in burst of the rate-limit check: sequential, capped by the caller and by the HTTP probe's request cap. */
+export class BurstProbe {
+  constructor(private readonly http: HttpProbe) {}
+
+  send<Stop>(
+    url: string,
+    count: number,
+    shouldStop: (previous: HttpResponse | undefined, current: HttpResponse, sent: number) => Stop | undefined,
+    signal?: AbortSignal,
+  ): Promise<BurstResult<Stop>> {
+    return sendBurst(this.http, url, count, shouldStop, signal);
+  }
+}
+
+export const burstProbe = defineProbe<BurstProbe>({
+  name: 'burst',
+  describes: 'Up to the configured number (hard cap 100) of identical GETs to one cheap route, one after another, stopping at the first sign of a limiter; never a login route.',
+  create: (run) => new BurstProbe(run.get(httpProbe)),
+});

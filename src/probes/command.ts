@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { ProbeError } from './errors.js';
+import { ProbeError } from '../core/errors.js';
 
 export interface CommandOptions {
   /** Working directory: the config file's directory, so relative paths in the command mean what they say. */

@@ -1,9 +1,20 @@
-import { corsAnswer, hostileOrigins, type CorsAnswer } from '../rules/cors.js';
-import type { HttpProbe } from './http.js';
+import { resolveUnder } from '../core/urls.js';
+import { httpProbe, type HttpProbe, type HttpResponse } from './http.js';
+import { defineProbe } from './registry.js';
 
-export interface CorsProbeOrigin {
+export interface CorsRequestOrigin {
   origin: string;
   hostile: boolean;
+}
+
+/** One answer of the matrix, with what was asked. */
+export interface CorsExchange {
+  origin: string;
+  hostile: boolean;
+  method: 'GET' | 'OPTIONS';
+  /** Path of the URL asked. */
+  path: string;
+  response: HttpResponse;
 }
 
 /**
@@ -11,47 +22,35 @@ export interface CorsProbeOrigin {
  * POST and -Headers: authorization, content-type, as a credentialed JSON call sends). Redirects are not followed:
  * browsers fail a preflight that redirects. Identical requests are shared with other checks of the run.
  */
-export async function corsMatrix(http: HttpProbe, baseUrl: string, pathsOrUrls: readonly string[], origins: readonly CorsProbeOrigin[]): Promise<CorsAnswer[]> {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const probes = [...new Set(pathsOrUrls)].flatMap((path) =>
-    origins.flatMap(({ origin, hostile }) => {
-      const url = new URL(path, base).href;
-      const where = new URL(url).pathname;
-      return [
-        http
-          .fetch({ url, headers: { origin }, followRedirects: false, maxBodyBytes: 16 * 1024 })
-          .then((r) => corsAnswer(r, { origin, hostile, method: 'GET', path: where })),
-        http
-          .fetch({
-            url,
-            method: 'OPTIONS',
-            headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
-            followRedirects: false,
-            maxBodyBytes: 16 * 1024,
-          })
-          .then((r) => corsAnswer(r, { origin, hostile, method: 'OPTIONS', path: where })),
-      ];
-    }),
-  );
-  return Promise.all(probes);
+export class CorsProbe {
+  constructor(private readonly http: HttpProbe) {}
+
+  matrix(baseUrl: string, pathsOrUrls: readonly string[], origins: readonly CorsRequestOrigin[]): Promise<CorsExchange[]> {
+    const exchanges = [...new Set(pathsOrUrls)].flatMap((path) =>
+      origins.flatMap(({ origin, hostile }) => {
+        const url = resolveUnder(baseUrl, path);
+        const where = new URL(url).pathname;
+        const asked = (method: 'GET' | 'OPTIONS') => (response: HttpResponse): CorsExchange => ({ origin, hostile, method, path: where, response });
+        return [
+          this.http.fetch({ url, headers: { origin }, followRedirects: false, maxBodyBytes: 16 * 1024 }).then(asked('GET')),
+          this.http
+            .fetch({
+              url,
+              method: 'OPTIONS',
+              headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+              followRedirects: false,
+              maxBodyBytes: 16 * 1024,
+            })
+            .then(asked('OPTIONS')),
+        ];
+      }),
+    );
+    return Promise.all(exchanges);
+  }
 }
 
-export interface CorsObservation {
-  answers: CorsAnswer[];
-  /** The service's configured origins (may include "*"). */
-  allowed: string[];
-  evidence: { paths: string[]; hostileOrigins: string[]; allowedOrigins: string[]; requests: number };
-}
-
-/** The matrix for one service: every hostile origin (see hostileOrigins) and every configured origin, on `pathsOrUrls`. */
-export async function observeCors(http: HttpProbe, service: { url: string; origins?: string[] | undefined }, pathsOrUrls: string[]): Promise<CorsObservation> {
-  const allowed = service.origins ?? [];
-  const hostile = hostileOrigins(service.url, allowed);
-  const origins = [...hostile.map((h) => ({ origin: h.origin, hostile: true })), ...allowed.filter((o) => o !== '*').map((origin) => ({ origin, hostile: false }))];
-  const answers = await corsMatrix(http, service.url, pathsOrUrls, origins);
-  return {
-    answers,
-    allowed,
-    evidence: { paths: pathsOrUrls, hostileOrigins: hostile.map((h) => `${h.origin} (${h.why})`), allowedOrigins: allowed, requests: answers.length },
-  };
-}
+export const corsProbe = defineProbe<CorsProbe>({
+  name: 'cors',
+  describes: 'For each path and origin: a GET with Origin and an OPTIONS preflight (POST, authorization and content-type), redirects not followed, 16 KiB body cap.',
+  create: (run) => new CorsProbe(run.get(httpProbe)),
+});

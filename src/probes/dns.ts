@@ -1,6 +1,8 @@
 import { Resolver } from 'node:dns/promises';
 import { Memo } from '../core/memo.js';
-import { ProbeError } from './errors.js';
+import { runHttpLimits } from './http-limits.js';
+import { defineProbe } from './registry.js';
+import { ProbeError } from '../core/errors.js';
 
 export interface DnsObservation {
   host: string;
@@ -111,3 +113,16 @@ function queryFailure(host: string, resolver: string, code: string, timedOut: bo
   };
   return new ProbeError('unavailable', `could not resolve ${host} via ${resolver}: ${reasons[code] ?? code}`, code);
 }
+
+/** DNS queries are bounded by the HTTP connect timeout per attempt and the total timeout per host. */
+export const dnsProbe = defineProbe<DnsProbe>({
+  name: 'dns',
+  describes: 'A, AAAA and CNAME queries through node:dns (c-ares), to the system or a named resolver, one try each, bounded by the HTTP timeouts.',
+  create: (run) => {
+    const limits = runHttpLimits(run.httpLimits);
+    return new DnsProbe({
+      limits: { timeoutMs: Math.min(limits.connectTimeoutMs, limits.totalTimeoutMs), totalTimeoutMs: limits.totalTimeoutMs },
+      signal: run.signal,
+    });
+  },
+});

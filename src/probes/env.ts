@@ -4,14 +4,15 @@ import type { LoadedConfig } from '../config/load.js';
 import type { EnvSourceConfig } from '../config/schema/env.js';
 import type { EnvironmentConfig } from '../config/schema/index.js';
 import { Memo, raceAbort } from '../core/memo.js';
+import { defineProbe } from './registry.js';
 import { registerSecret } from '../core/redact.js';
-import type { EnvMap } from '../rules/env-map.js';
-import { Fingerprinter } from '../rules/fingerprint.js';
-import { scrubForeignText } from '../rules/scrub.js';
-import { credentialsInside, secretMaterial } from '../rules/secret-like.js';
+import type { EnvMap } from '../core/env-map.js';
+import { Fingerprinter } from '../core/secrets/fingerprint.js';
+import { scrubForeignText } from '../core/secrets/scrub.js';
+import { credentialsInside, secretMaterial } from '../core/secrets/secret-like.js';
 import { CommandError, runBoundedCommand } from './command.js';
 import { parseDotenvText, parseJsonVariables, parseKvVariables, type ParsedVariables } from './env-formats.js';
-import { ProbeError } from './errors.js';
+import { ProbeError } from '../core/errors.js';
 
 /** The variables one service sees (or the whole environment, when no source names a service). */
 export interface EnvView {
@@ -245,3 +246,10 @@ function fromProcess(env: NodeJS.ProcessEnv, only: readonly string[] | undefined
     !only || only.some((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
   return new Map(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && wanted(entry[0])));
 }
+
+/** The variables of this environment (and of others, for reuse checks) from their `env:` sources; read once per run. */
+export const envProbe = defineProbe<EnvProbe>({
+  name: 'env',
+  describes: 'Reads env sources (dotenv and JSON files, bounded commands in a process group with a timeout and an output cap, this process) once per run; every secret-looking value is registered for redaction as it is parsed.',
+  create: (run) => new EnvProbe({ loaded: run.target.loaded, signal: run.signal }),
+});

@@ -1,27 +1,14 @@
 import { createSecureContext, rootCertificates } from 'node:tls';
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import { Memo } from '../core/memo.js';
-import { ProbeError, type ProbeErrorCode } from './errors.js';
+import { ProbeError, type ProbeErrorCode } from '../core/errors.js';
 import { firstHeader, type HttpMethod, type HttpRequest, type HttpResponse, type RedirectHop } from './http-response.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
+import { defineProbe } from './registry.js';
+
+export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 
 export { firstHeader, header, type HttpMethod, type HttpRequest, type HttpResponse, type RedirectHop } from './http-response.js';
-
-export interface HttpLimits {
-  connectTimeoutMs: number;
-  totalTimeoutMs: number;
-  maxBodyBytes: number;
-  maxRedirects: number;
-  /** Hard cap on requests to the target in one run, whatever the checks ask for. */
-  maxRequests: number;
-}
-
-export const DEFAULT_HTTP_LIMITS: HttpLimits = {
-  connectTimeoutMs: 5_000,
-  totalTimeoutMs: 10_000,
-  maxBodyBytes: 1024 * 1024,
-  maxRedirects: 5,
-  maxRequests: 1_000,
-};
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
@@ -257,3 +244,19 @@ function requestKey(req: HttpRequest): string {
   const headers = Object.entries(lowerCaseKeys(req.headers ?? {})).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([req.method ?? 'GET', req.url, headers, req.body ?? null, req.followRedirects !== false, req.maxBodyBytes ?? null]);
 }
+
+/** The run's HTTP client; the CLI caps each request's total time at the check budget. */
+export const httpProbe = defineProbe<HttpProbe>({
+  name: 'http',
+  describes:
+    'GET/HEAD/OPTIONS (and the documented burst and webhook POSTs) with connect and total timeouts, a 1 MiB body cap, ' +
+    'at most 5 redirects with loop detection, no credentials sent to another host, and a cap of 1,000 requests per run.',
+  create: (run) =>
+    new HttpProbe({
+      userAgent: run.userAgent,
+      signal: run.signal,
+      ...(run.extraCa ? { extraCa: run.extraCa } : {}),
+      limits: run.httpLimits,
+    }),
+  close: (probe) => probe.close(),
+});

@@ -1,9 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { LogSourceConfig } from '../config/schema/logs.js';
-import { scrubForeignText } from '../rules/scrub.js';
+import { scrubForeignText } from '../core/secrets/scrub.js';
 import { CommandError, runBoundedCommand } from './command.js';
-import { ProbeError } from './errors.js';
+import { ProbeError } from '../core/errors.js';
+import type { SelectedEnvironment } from '../config/load.js';
+import { defineProbe } from './registry.js';
 
 export interface LogScanLimits {
   maxBytes: number;
@@ -27,7 +29,7 @@ export type LineVisitor = (line: string, lineNumber: number) => void;
  * Streams a log source line by line without keeping it: a file's newest `maxBytes` (logs grow at the end),
  * or a command's first `maxBytes` of output, after which the command is ended.
  */
-export async function scanLogSource(
+async function scanLogSource(
   config: LogSourceConfig,
   options: { index: number; resolvePath: (p: string) => string; cwd: string; signal: AbortSignal; limits?: Partial<LogScanLimits> },
   visit: LineVisitor,
@@ -125,3 +127,32 @@ class LineSplitter {
     this.visit(line, this.count);
   }
 }
+
+/**
+ * The environment's `logs:` sources, streamed to a visitor line by line and never kept, so a scan is bounded in
+ * memory as well as in bytes. Not memoised: what the visitor looks for is the caller's.
+ */
+export class LogsProbe {
+  constructor(private readonly target: SelectedEnvironment) {}
+
+  describe(index: number): string {
+    return describeLogSource(this.source(index), index);
+  }
+
+  scan(index: number, signal: AbortSignal, visit: LineVisitor): Promise<LogScan> {
+    const config = this.source(index);
+    return scanLogSource(config, { index, resolvePath: this.target.resolvePath, cwd: this.target.loaded.dir, signal }, visit);
+  }
+
+  private source(index: number): LogSourceConfig {
+    const config = this.target.environment.logs?.[index];
+    if (!config) throw new ProbeError('unavailable', `environments.${this.target.name}.logs[${index}] is not configured`);
+    return config;
+  }
+}
+
+export const logsProbe = defineProbe<LogsProbe>({
+  name: 'logs',
+  describes: 'Streams a log file\'s newest bytes or a bounded command\'s output (64 MiB cap by default, 15 s for commands) line by line; stderr is scrubbed.',
+  create: (run) => new LogsProbe(run.target),
+});

@@ -1,19 +1,8 @@
-import { parse } from 'pg-connection-string';
+import { readFileSync } from 'node:fs';
 import { registerSecret } from '../core/redact.js';
+import { SSL_MODES, parseDatabaseUrl as parseUrl, type DatabaseUrlFacts, type PrismaUrlParams, type SslMode } from '../config/database-url.js';
 
-/** libpq's sslmode values, plus node-postgres's `no-verify`. */
-export const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
-
-/** The query parameters Prisma reads from DATABASE_URL that matter to these checks. */
-export interface PrismaUrlParams {
-  /** `connection_limit`: pool size of one PrismaClient. */
-  connectionLimit?: number;
-  /** `pool_timeout` in seconds. */
-  poolTimeout?: number;
-  /** `pgbouncer=true`: Prisma talks to PgBouncer in transaction mode. */
-  pgbouncer: boolean;
-}
+export { SSL_MODES, type PrismaUrlParams, type SslMode };
 
 /** A parsed postgres:// URL, without its password (which is registered as a secret and kept apart). */
 export interface DatabaseUrl {
@@ -29,7 +18,7 @@ export interface DatabaseUrl {
   /** Prisma's `?schema=` (default public): where `_prisma_migrations` lives. */
   schema: string;
   prisma: PrismaUrlParams;
-  /** Loopback or a Unix socket: traffic never leaves the machine. */
+  /** Traffic never leaves the machine (core/hosts.ts: loopback, a Unix socket, localhost, …). */
   local: boolean;
   /** `host:port/database` for messages. */
   display: string;
@@ -48,68 +37,54 @@ export class DatabaseUrlError extends Error {
 }
 
 /**
- * Parses the URL with pg-connection-string (the parser node-postgres itself uses) and registers the password
- * as a secret at once. SSL follows libpq's meaning of sslmode — the one Prisma and psql give it — rather
- * than node-postgres's stricter reading, so the tool negotiates what the application negotiates.
+ * Parses the URL with config/database-url.ts (pg-connection-string, the parser node-postgres itself uses),
+ * registers the password as a secret at once and reads the PEM files the URL names. SSL follows libpq's
+ * meaning of sslmode — the one Prisma and psql give it — rather than node-postgres's stricter reading, so the
+ * tool negotiates what the application negotiates.
  */
 export function parseDatabaseUrl(text: string): ParsedDatabaseUrl {
   if (!/^postgres(ql)?:\/\//i.test(text)) throw new DatabaseUrlError('expected a postgres:// or postgresql:// URL');
-  let raw: ReturnType<typeof parse>;
-  try {
-    // libpq-compatible parsing only keeps node-postgres from printing its sslmode deprecation warning; the
-    // TLS options are rebuilt from sslmode by the probe either way.
-    raw = parse(text, /[?&]uselibpqcompat=/i.test(text) ? {} : { useLibpqCompat: true });
-  } catch (error) {
-    const { code, path, message } = error as NodeJS.ErrnoException;
-    // pg-connection-string reads sslrootcert/sslcert/sslkey itself; a missing file is the likely failure.
-    if (code === 'ENOENT') throw new DatabaseUrlError(`a file named in the URL does not exist: ${path ?? ''}`);
-    if (/verify-ca/.test(message)) throw new DatabaseUrlError('sslmode=verify-ca needs sslrootcert=<CA file> in the URL');
-    throw new DatabaseUrlError('not a valid URL');
-  }
-  const password = typeof raw.password === 'string' && raw.password !== '' ? raw.password : undefined;
-  registerSecret(password);
-  const params = raw as unknown as Record<string, unknown>;
-  const mode = typeof params.sslmode === 'string' ? params.sslmode : undefined;
-  if (mode !== undefined && !(SSL_MODES as readonly string[]).includes(mode)) {
-    throw new DatabaseUrlError(`sslmode=${mode} is not one of ${SSL_MODES.join(', ')}`);
-  }
-  const ssl = typeof raw.ssl === 'object' && raw.ssl !== null ? (raw.ssl as { ca?: unknown; cert?: unknown; key?: unknown }) : {};
-  const host = raw.host ?? '';
-  const port = raw.port ? Number(raw.port) : 5432;
-  const database = raw.database ?? raw.user ?? '';
+  const parsed = parseUrl(text);
+  if (!parsed.ok) throw new DatabaseUrlError('not a valid URL');
+  const facts = parsed.facts;
+  registerSecret(facts.password);
+  const tlsFiles = readTlsFiles(facts);
+  const { mode } = facts.ssl;
+  if (mode === 'verify-ca' && tlsFiles.ca === undefined) throw new DatabaseUrlError('sslmode=verify-ca needs sslrootcert=<CA file> in the URL');
+  if (mode === undefined) throw new DatabaseUrlError(`sslmode=${facts.params.sslmode ?? ''} is not one of ${SSL_MODES.join(', ')}`);
+  const port = facts.port ? Number(facts.port) : 5432;
+  const database = facts.database || facts.user;
   return {
     url: {
-      host,
+      host: facts.host,
       port,
       database,
-      user: raw.user ?? '',
-      sslmode: (mode as SslMode | undefined) ?? (raw.ssl === true ? 'require' : 'prefer'),
-      sslmodeExplicit: mode !== undefined || raw.ssl === true,
-      tlsFiles: {
-        ...(typeof ssl.ca === 'string' ? { ca: ssl.ca } : {}),
-        ...(typeof ssl.cert === 'string' ? { cert: ssl.cert } : {}),
-        ...(typeof ssl.key === 'string' ? { key: ssl.key } : {}),
-      },
-      schema: typeof params.schema === 'string' && params.schema !== '' ? params.schema : 'public',
-      prisma: {
-        ...positiveNumber('connectionLimit', params.connection_limit),
-        ...positiveNumber('poolTimeout', params.pool_timeout),
-        pgbouncer: params.pgbouncer === 'true',
-      },
-      local: isLocalHost(host),
-      display: `${host.startsWith('/') ? host : `${host}:${port}`}/${database}`,
+      user: facts.user,
+      sslmode: mode,
+      sslmodeExplicit: facts.ssl.source !== 'default',
+      tlsFiles,
+      schema: facts.schema,
+      prisma: facts.prisma,
+      local: facts.local,
+      display: `${facts.host.startsWith('/') ? facts.host : `${facts.host}:${port}`}/${database}`,
     },
-    ...(password ? { password } : {}),
+    ...(facts.password ? { password: facts.password } : {}),
   };
 }
 
-/** True for loopback addresses, `localhost` and Unix socket directories. */
-export function isLocalHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === '' || h.startsWith('/') || h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '::1';
-}
-
-function positiveNumber<K extends string>(key: K, value: unknown): Partial<Record<K, number>> {
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) return {};
-  return { [key]: Number(value) } as Partial<Record<K, number>>;
+/** sslcert, sslkey and sslrootcert, read in pg-connection-string's order so the first missing file is the one named. */
+function readTlsFiles(facts: DatabaseUrlFacts): DatabaseUrl['tlsFiles'] {
+  const read = (path: string | undefined): string | undefined => {
+    if (!path) return undefined;
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DatabaseUrlError(`a file named in the URL does not exist: ${path}`);
+      throw new DatabaseUrlError('not a valid URL');
+    }
+  };
+  const cert = read(facts.params.sslcert);
+  const key = read(facts.params.sslkey);
+  const ca = read(facts.params.sslrootcert);
+  return { ...(ca !== undefined ? { ca } : {}), ...(cert !== undefined ? { cert } : {}), ...(key !== undefined ? { key } : {}) };
 }

@@ -2,7 +2,7 @@ import { rootCertificates, type ConnectionOptions } from 'node:tls';
 import pg from 'pg';
 import { Memo } from '../core/memo.js';
 import { registerSecret } from '../core/redact.js';
-import { ProbeError } from './errors.js';
+import { ProbeError } from '../core/errors.js';
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseUrl } from './postgres-url.js';
 
 export interface PostgresLimits {

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ProbeError } from './errors.js';
+import { ProbeError } from '../core/errors.js';
+import { Memo } from '../core/memo.js';
+import { defineProbe } from './registry.js';
 
 export interface LocalMigration {
   /** Folder name, which is also `migration_name` in `_prisma_migrations`. */
@@ -21,7 +23,7 @@ export interface LocalMigrations {
 export const MAX_MIGRATION_FOLDERS = 10_000;
 
 /** Reads a Prisma migrations folder the way Prisma lists it: every sub-directory is a migration. */
-export async function readLocalMigrations(dir: string): Promise<LocalMigrations> {
+async function readLocalMigrations(dir: string): Promise<LocalMigrations> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -70,3 +72,18 @@ async function readOptional(file: string): Promise<Buffer | null> {
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Prisma migrations folders in the repository, each read once per run. */
+export class MigrationsFolderProbe {
+  private readonly memo = new Memo();
+
+  read(dir: string): Promise<LocalMigrations> {
+    return this.memo.get(dir, () => readLocalMigrations(dir));
+  }
+}
+
+export const migrationsFolderProbe = defineProbe<MigrationsFolderProbe>({
+  name: 'prisma-migrations-folder',
+  describes: `Lists a Prisma migrations folder (at most ${MAX_MIGRATION_FOLDERS} migrations) and reads each migration.sql and migration_lock.toml.`,
+  create: () => new MigrationsFolderProbe(),
+});

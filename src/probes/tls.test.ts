@@ -3,7 +3,7 @@ import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
 import { createTestPki, type TestPki } from '../../fixtures/tls/pki.js';
 import { serveHttps } from '../../fixtures/tls/servers.js';
-import { ProbeError } from './errors.js';
+import { ProbeError } from '../core/errors.js';
 import { TlsProbe } from './tls.js';
 
 const ok = () => undefined;

@@ -1,7 +1,10 @@
 import { isIP } from 'node:net';
 import tls, { type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { Memo } from '../core/memo.js';
-import { ProbeError, type ProbeErrorCode } from './errors.js';
+import { runHttpLimits } from './http-limits.js';
+import { defineProbe } from './registry.js';
+import { tlsEndpoint } from './tls-endpoint.js';
+import { ProbeError, type ProbeErrorCode } from '../core/errors.js';
 
 export interface CertificateInfo {
   subject: string;
@@ -63,6 +66,12 @@ export class TlsProbe {
 
   inspect(host: string, port: number): Promise<TlsObservation> {
     return this.memo.get(`${host}:${port}`, () => this.observe(host, port));
+  }
+
+  /** The endpoint of an https:// URL (port 443 unless given). */
+  inspectUrl(url: string): Promise<TlsObservation> {
+    const { host, port } = tlsEndpoint(url);
+    return this.inspect(host, port);
   }
 
   private async observe(host: string, port: number): Promise<TlsObservation> {
@@ -193,3 +202,17 @@ function toProbeError(error: Error & { code?: string }, host: string, port: numb
   }
   return new ProbeError('tls', `TLS handshake with ${where} failed (${code || error.message})`, code || undefined);
 }
+
+/** TLS handshakes share the HTTP connect and total timeouts, and trust the same extra CA. */
+export const tlsProbe = defineProbe<TlsProbe>({
+  name: 'tls',
+  describes: 'node:tls handshakes (modern, then TLS 1.0 and 1.1 alone) describing trust, host name and chain without sending any request; bounded by the HTTP timeouts.',
+  create: (run) => {
+    const limits = runHttpLimits(run.httpLimits);
+    return new TlsProbe({
+      limits: { connectTimeoutMs: limits.connectTimeoutMs, totalTimeoutMs: limits.totalTimeoutMs },
+      signal: run.signal,
+      ...(run.extraCa ? { extraCa: run.extraCa } : {}),
+    });
+  },
+});

@@ -1,7 +1,7 @@
 import type { GateConfig } from '../config/schema/index.js';
-import { evaluateGate, evaluateGoLive } from '../core/gate.js';
+import { evaluateGate, evaluateGoLive } from '../run/gate.js';
 import { redactDeep } from '../core/redact.js';
-import type { RunOutcome } from '../core/runner.js';
+import type { RunOutcome } from '../run/runner.js';
 import { STATUSES, type CheckResult } from '../core/types.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './schema.js';
 

@@ -17,6 +17,8 @@ export const resultSchema = z.object({
   id: z.string().describe('Stable check id, <section>.<slug>'),
   section: z.string(),
   item: z.string().describe('The checklist line, exactly as written'),
+  verifies: z.string().describe('What a pass means'),
+  how: z.string().describe('How the tool reaches its verdict: probes, rules and thresholds'),
   severity: z.enum(SEVERITIES),
   automation: z.enum(AUTOMATIONS),
   status: z.enum(STATUSES),

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import type { Check } from '../core/check.js';
-import type { RunListener } from '../core/runner.js';
+import type { Check } from '../kit/check.js';
+import type { RunListener } from '../run/runner.js';
 import { SECTIONS } from '../core/sections.js';
 import { redactText } from '../core/redact.js';
 import type { CheckResult } from '../core/types.js';

@@ -25,6 +25,7 @@ export const sarifReporter: Reporter = {
                 id: r.id,
                 name: r.id,
                 shortDescription: { text: r.item },
+                fullDescription: { text: `${r.verifies} How: ${r.how}` },
                 help: { text: r.remediation || r.item },
                 defaultConfiguration: { level: levelFor(r.severity, 'fail') },
                 properties: { section: r.section, severity: r.severity, automation: r.automation, tags: ['readiness', r.section] },

@@ -10,7 +10,6 @@ const DETAIL_STATUSES: readonly Status[] = ['fail', 'error', 'warn'];
 /** The terminal summary: grouped by checklist section, problems first, then the gate and go-live verdicts. */
 export const textReporter: Reporter = {
   format: 'text',
-  fileName: 'report.txt',
   render(report, options) {
     const c = new Chalk({ level: options.colorLevel });
     const out: string[] = [];

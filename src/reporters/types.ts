@@ -9,7 +9,7 @@ export interface RenderOptions {
 
 export interface Reporter {
   format: string;
-  /** File name written under --out. */
-  fileName: string;
+  /** File name written under --out; absent for a format that only goes to standard output (text). */
+  fileName?: string;
   render(report: Report, options: RenderOptions): string;
 }

@@ -1,5 +1,5 @@
 import type { HttpResponse } from '../probes/http.js';
-import { judged, type Judgement } from './judgements.js';
+import { judged, type Judgement } from '../core/outcome.js';
 
 type Headers = Readonly<Record<string, readonly string[]>>;
 const value = (headers: Headers, name: string) => headers[name]?.join(', ');

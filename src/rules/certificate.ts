@@ -1,5 +1,5 @@
 import type { TlsObservation } from '../probes/tls.js';
-import { judged, type Judgement } from './judgements.js';
+import { judged, type Judgement } from '../core/outcome.js';
 
 export interface ExpiryThresholds {
   /** Fewer days left than this fails (renewal is overdue). */

@@ -1,7 +1,7 @@
 import type { ServiceKind } from '../config/schema/services.js';
 import type { HttpResponse } from '../probes/http.js';
-import { isDomainName, registrableDomain } from './domains.js';
-import { judged, type Judgement } from './judgements.js';
+import { isDomainName, registrableDomain } from '../probes/sites.js';
+import { judged, type Judgement } from '../core/outcome.js';
 
 export interface ProbeOrigin {
   origin: string;

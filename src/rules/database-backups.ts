@@ -1,8 +1,8 @@
-import { outcome } from '../core/outcome.js';
+import { outcome, fromFindings, type Finding } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
 import type { BackupListing } from '../probes/backups.js';
 import type { TableRows } from '../probes/postgres-catalog.js';
-import { fromFindings, listNames, type DatabaseFinding } from './database-findings.js';
+import { listNames } from './list-names.js';
 
 export interface FreshnessOptions {
   maxAgeMs: number;
@@ -14,7 +14,7 @@ function hours(ms: number): string {
 }
 
 /** Problems with the newest backup that make it useless whatever its age: empty, or cut off. */
-export function unusableBackup(listing: BackupListing, minSize: number): DatabaseFinding | undefined {
+export function unusableBackup(listing: BackupListing, minSize: number): Finding | undefined {
   const newest = listing.newest;
   if (!newest) {
     return { status: 'fail', text: `no backup file in ${listing.dir}`, remediation: 'Check that the backup job runs and writes to this directory (database.backups.location).' };
@@ -37,7 +37,7 @@ export function judgeBackupFreshness(listing: BackupListing, options: FreshnessO
   const newest = listing.newest;
   const age = newest ? Math.max(0, now.getTime() - Date.parse(newest.modified)) : null;
   const evidence = { directory: listing.dir, backups: listing.count, newest, ageHours: age === null ? null : Math.round((age / 3_600_000) * 10) / 10, maxAgeHours: options.maxAgeMs / 3_600_000 };
-  const findings: DatabaseFinding[] = [];
+  const findings: Finding[] = [];
   const unusable = unusableBackup(listing, options.minSize);
   if (unusable) findings.push(unusable);
   if (newest && age !== null && age > options.maxAgeMs) {
@@ -76,7 +76,7 @@ export function judgeRestoredCopy(production: RestoreFacts, restored: RestoreFac
     missingTables: missing.slice(0, 50),
     emptyTables: empty.slice(0, 50),
   };
-  const findings: DatabaseFinding[] = [];
+  const findings: Finding[] = [];
   const fix = 'Restore the newest backup again (pg_restore --clean --if-exists into the scratch database), check the restore log for errors, and compare again.';
   if (restored.latestApplied === null) {
     findings.push({ status: 'fail', text: `the restored copy ${restoredName} has no applied Prisma migration: the restore did not bring the schema`, remediation: fix });

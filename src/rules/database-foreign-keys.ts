@@ -1,7 +1,7 @@
-import { outcome } from '../core/outcome.js';
+import { outcome, fromFindings, type Finding } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
 import type { IdLikeColumn, RelationFacts, SettingsFacts } from '../probes/postgres-catalog.js';
-import { fromFindings, listNames, type DatabaseFinding } from './database-findings.js';
+import { listNames } from './list-names.js';
 
 /** `shopId` → "shop", `shop_id` → "shop", `ShopID` → "shop"; undefined for a bare `id`. */
 export function referencedName(column: string): string | undefined {
@@ -47,7 +47,7 @@ export function judgeForeignKeys(relations: RelationFacts, settings: SettingsFac
     ...(replicaOverrides.length > 0 ? { sessionReplicationRoleOverrides: replicaOverrides } : {}),
     referencesWithoutForeignKey: dangling.slice(0, LIST_CAP).map((c) => `${c.schema}.${c.table}.${c.column}`),
   };
-  const findings: DatabaseFinding[] = [];
+  const findings: Finding[] = [];
   if (notValid.length > 0) {
     findings.push({
       status: 'fail',

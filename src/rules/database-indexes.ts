@@ -1,6 +1,6 @@
-import { outcome } from '../core/outcome.js';
+import { outcome, fromFindings, type Finding } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
-import { fromFindings, listNames, type DatabaseFinding } from './database-findings.js';
+import { listNames } from './list-names.js';
 import { quoteIdent, type ForeignKey, type TableIndex, type TableStatsFacts } from '../probes/postgres-catalog.js';
 
 export interface IndexRuleOptions {
@@ -80,7 +80,7 @@ export function judgeIndexes(
     statsSince: facts.stats.statsReset ?? 'server start',
     thresholds: { minRows: options.minRows, minIndexUsePercent: options.minIndexUsePercent, minScans: options.minScans },
   };
-  const problems: DatabaseFinding[] = [];
+  const problems: Finding[] = [];
   if (invalid.length > 0) {
     problems.push({
       status: 'fail',

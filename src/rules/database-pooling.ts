@@ -1,9 +1,9 @@
-import { outcome } from '../core/outcome.js';
+import { outcome, fromFindings, type Finding } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
 import type { PoolConfig } from '../config/schema/database.js';
 import type { ConnectionFacts } from '../probes/postgres-catalog.js';
 import type { PrismaUrlParams } from '../probes/postgres-url.js';
-import { fromFindings, listNames, type DatabaseFinding } from './database-findings.js';
+import { listNames } from './list-names.js';
 
 export interface PoolingOptions {
   /** Usage (current or planned) above this percent of the usable connections warns. */
@@ -67,7 +67,7 @@ export function judgePooling(
     pools: planned,
     ...(planned.length > 0 && unknown.length === 0 ? { plannedMax: total, plannedPercent: percent(total, usable) } : {}),
   };
-  const findings: DatabaseFinding[] = [];
+  const findings: Finding[] = [];
   const nowText = `${inUse} of ${usable} usable connections in use now (${evidence.inUsePercent}%; ${limitedBy})`;
   if (inUse >= usable) {
     findings.push({ status: 'fail', text: `${nowText}: new connections are refused`, remediation: 'Lower connection_limit per instance or put PgBouncer in front; close idle connections.' });

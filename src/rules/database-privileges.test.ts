@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defineCheck } from '../core/check.js';
+import { defineCheck } from '../kit/check.js';
 import type { SessionInfo } from '../probes/postgres.js';
 import { parseDatabaseUrl } from '../probes/postgres-url.js';
 import { runDatabaseCheck, usePostgres } from '../../test/helpers/postgres.js';
-import { judgeTransport, verifyDatabaseTransportAndPrivileges, type TransportOptions } from './database-privileges.js';
+import { verifyDatabaseTransportAndPrivileges } from '../kit/database-session.js';
+import { judgeTransport, type TransportOptions } from './database-privileges.js';
 
 /** A stand-in check that runs the exported function, as security.database-credentials will once merged. */
 const probeCheck = (options?: TransportOptions) =>

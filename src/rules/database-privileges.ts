@@ -1,11 +1,9 @@
-import type { CheckContext } from '../core/check.js';
-import { combine, outcome } from '../core/outcome.js';
+import { outcome, fromFindings, type Finding } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
-import { role as readRole, type RoleFacts } from '../probes/postgres-catalog.js';
+import type { RoleFacts } from '../probes/postgres-catalog.js';
 import type { SessionInfo } from '../probes/postgres.js';
 import type { DatabaseUrl } from '../probes/postgres-url.js';
-import { withDatabase } from './database-check.js';
-import { fromFindings, listNames, type DatabaseFinding } from './database-findings.js';
+import { listNames } from './list-names.js';
 
 export interface TransportOptions {
   /** When the session must be encrypted: for hosts off this machine (default), always, or never. */
@@ -62,7 +60,7 @@ export function judgeRolePrivileges(facts: RoleFacts): CheckOutcome {
   };
   const attributes = (f: { superuser: boolean; createRole: boolean; bypassRls: boolean }) =>
     [f.superuser && 'SUPERUSER', f.createRole && 'CREATEROLE', f.bypassRls && 'BYPASSRLS'].filter((a): a is string => !!a);
-  const findings: DatabaseFinding[] = [];
+  const findings: Finding[] = [];
   const own = attributes(facts);
   if (own.length > 0) {
     findings.push({
@@ -86,30 +84,4 @@ export function judgeRolePrivileges(facts: RoleFacts): CheckOutcome {
     });
   }
   return fromFindings(findings, evidence) ?? outcome('pass', `role ${facts.name} is not a superuser and has no CREATEROLE or BYPASSRLS`, { evidence });
-}
-
-/**
- * Transport and privilege of the database session, for the "Database credentials are strong and unique" line
- * (merged into security.database-credentials by the lead). The role judged is database.appRole when set —
- * the tool may connect with a read-only monitoring role — else the role of database.url.
- */
-export async function verifyDatabaseTransportAndPrivileges(ctx: CheckContext<unknown>, options: TransportOptions = DEFAULT_TRANSPORT): Promise<CheckOutcome> {
-  return withDatabase(ctx, async (probe) => {
-    const session = await probe.session();
-    const appRole = ctx.environment.database?.appRole;
-    const facts = await readRole(probe, appRole ?? session.user);
-    const privileges = facts
-      ? judgeRolePrivileges(facts)
-      : outcome('error', `role ${appRole ?? session.user} (database.appRole) does not exist on this server`, {
-          remediation: 'Set database.appRole to the role in the application\'s DATABASE_URL.',
-        });
-    const transport = judgeTransport(probe.target, session, options);
-    return combine(
-      [
-        { label: 'transport', outcome: transport },
-        { label: 'role', outcome: privileges },
-      ],
-      { pass: `${transport.message}; ${privileges.message}` },
-    );
-  });
 }

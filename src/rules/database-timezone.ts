@@ -1,7 +1,7 @@
-import { outcome } from '../core/outcome.js';
+import { outcome, fromFindings, type Finding } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
 import type { DefaultedTimestampColumn, SettingsFacts } from '../probes/postgres-catalog.js';
-import { fromFindings, listNames, type DatabaseFinding } from './database-findings.js';
+import { listNames } from './list-names.js';
 
 /** IANA names PostgreSQL accepts for UTC itself (zero offset, never daylight saving). */
 const UTC_NAMES = new Set(
@@ -43,7 +43,7 @@ export function judgeTimezone(settings: SettingsFacts, localDefaults: readonly D
     localDefaults.length > 0
       ? ` ${localDefaults.length} timestamp-without-time-zone column(s) default to now() and store that local time (${listNames(localDefaults.map((c) => `${c.table}.${c.column}`), 5)}), which Prisma reads back as UTC`
       : '';
-  const findings: DatabaseFinding[] = [];
+  const findings: Finding[] = [];
   const remediation = `ALTER DATABASE <db> SET timezone TO '${expectedLabel}'; (and remove ALTER ROLE … SET timezone overrides), set TZ=${expectedLabel} on every service, and prefer @db.Timestamptz(6) for DateTime fields.`;
   if (!wanted(zone.setting)) {
     const verified = options.expected !== undefined || localDefaults.length > 0;

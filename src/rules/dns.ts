@@ -1,16 +1,11 @@
-import { BlockList } from 'node:net';
+import { addressScope } from '../core/hosts.js';
 import type { DnsObservation } from '../probes/dns.js';
-import { judged, type Judgement } from './judgements.js';
+import { judged, type Judgement } from '../core/outcome.js';
 
 /** Addresses the public internet cannot reach: a public name pointing at them works only inside one network. */
-const PRIVATE = new BlockList();
-for (const [network, prefix] of [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['127.0.0.0', 8], ['169.254.0.0', 16], ['100.64.0.0', 10], ['0.0.0.0', 8]] as const) {
-  PRIVATE.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [['fc00::', 7], ['fe80::', 10], ['::1', 128]] as const) PRIVATE.addSubnet(network, prefix, 'ipv6');
-
 export function isPrivateAddress(address: string): boolean {
-  return PRIVATE.check(address, address.includes(':') ? 'ipv6' : 'ipv4');
+  const scope = addressScope(address);
+  return scope !== undefined && scope !== 'public';
 }
 
 const DNS_FIX = 'Create the record at the DNS provider (usually a CNAME to the platform target Railway shows), wait for the TTL, and check again from several resolvers.';

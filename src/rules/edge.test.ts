@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { response } from '../../test/helpers/http-response.js';
 import { cacheability, detectCdn, judgeCdn } from './cdn.js';
 import { judgeResolution, isPrivateAddress } from './dns.js';
-import { platformDefaultDomain, registrableDomain, sameSite } from './domains.js';
+import { registrableDomain, sameSite } from '../probes/sites.js';
+import { platformDefaultDomain } from './domains.js';
 import { judgeWebhookAnswer, withoutQuery } from './webhooks.js';
 
 describe('CDN markers and cacheability', () => {

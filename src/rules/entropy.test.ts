@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { estimateStrength } from './entropy.js';
+import { estimateStrength } from '../core/secrets/entropy.js';
 import { GENERATORS, HS256_POLICY, measure, randomAlphanumeric } from './measure.js';
 import { judgeSecret } from './secret-strength.js';
-import { WEAK_SECRETS } from './weak-secrets.js';
+import { WEAK_SECRETS } from '../core/secrets/weak-secrets.js';
 
 describe('estimateStrength', () => {
   it.each([

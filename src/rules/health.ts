@@ -1,7 +1,4 @@
-import type { CheckContext } from '../core/check.js';
-import type { OutcomeExtras } from '../core/outcome.js';
-import { perService, serviceUrl } from '../core/per-service.js';
-import { outcome } from '../core/outcome.js';
+import { outcome, type OutcomeExtras } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
 import { header, type HttpResponse } from '../probes/http-response.js';
 
@@ -57,16 +54,4 @@ function healthStatusField(body: string): string | undefined {
     // not JSON: a plain "OK" body is fine
   }
   return undefined;
-}
-
-/** Every service's health endpoint, judged; the probe is shared with any other check that asks for it in the run. */
-export function verifyHealthEndpoints(ctx: CheckContext<{ maxResponseMs: number }>, passMessage: string): Promise<CheckOutcome> {
-  return perService(
-    ctx,
-    async (_name, service) => {
-      const response = await ctx.probes.http.fetch({ url: serviceUrl(service, service.health), followRedirects: false });
-      return judgeHealth(response, ctx.options.maxResponseMs);
-    },
-    { failOnProbeErrors: ['refused', 'dns'], pass: passMessage },
-  );
 }

@@ -1,5 +1,5 @@
 import type { HttpResponse } from '../probes/http.js';
-import { judged, type Judgement } from './judgements.js';
+import { judged, type Judgement } from '../core/outcome.js';
 
 const REDIRECT_FIX =
   'Answer every plain-HTTP request with a 301 (or 308) to the same host over https:// (Railway and most platforms do this at the edge; in Express behind a proxy, redirect when req.secure is false).';

@@ -1,4 +1,4 @@
-import { safeDecode } from './secret-like.js';
+import { safeDecode } from '../core/secrets/secret-like.js';
 
 export interface LogLeak {
   kind: 'url-password' | 'password-pair' | 'known-password';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { judgeSecret, type SecretPolicy } from './secret-strength.js';
-import { WEAK_SECRETS } from './weak-secrets.js';
-import { estimateStrength } from './entropy.js';
+import { WEAK_SECRETS } from '../core/secrets/weak-secrets.js';
+import { estimateStrength } from '../core/secrets/entropy.js';
 
 /** The JWT_SECRET policy for HS256, as security.jwt-secret applies it. */
 export const HS256_POLICY: SecretPolicy = { minBytes: { bytes: 32, why: 'HS256 needs 32' }, failBelowBits: 160, passAtBits: 256 };

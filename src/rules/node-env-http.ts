@@ -1,4 +1,5 @@
 import type { ServiceConfig } from '../config/schema/services.js';
+import { serviceUrl } from '../config/service-url.js';
 import { outcome } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
 import type { HttpRequest, HttpResponse } from '../probes/http.js';
@@ -11,17 +12,13 @@ export const NOT_FOUND_PATH = '/__readiness-probe-not-found';
 /** Truncated JSON: every JSON body parser rejects it before any handler runs, so the POST changes nothing. */
 export const MALFORMED_JSON = '{"readiness-probe":';
 
-function at(service: ServiceConfig, path: string): string {
-  return new URL(path, service.url.endsWith('/') ? service.url : `${service.url}/`).href;
-}
-
 /**
  * What the HTTP side of the NODE_ENV check asks each service: its root, health route and a not-found path, and one
  * malformed-JSON POST to the root (and the route, if configured), whose error answer shows how errors are rendered.
  */
 export function nodeEnvRequests(service: ServiceConfig): HttpRequest[] {
   const post = (path: string): HttpRequest => ({
-    url: at(service, path),
+    url: serviceUrl(service, path),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: MALFORMED_JSON,
@@ -30,8 +27,8 @@ export function nodeEnvRequests(service: ServiceConfig): HttpRequest[] {
   });
   return [
     { url: service.url },
-    { url: at(service, service.health), followRedirects: false },
-    { url: at(service, NOT_FOUND_PATH) },
+    { url: serviceUrl(service, service.health), followRedirects: false },
+    { url: serviceUrl(service, NOT_FOUND_PATH) },
     post('/'),
     ...(service.route ? [post(service.route)] : []),
   ];

@@ -1,7 +1,7 @@
 import { outcome } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
-import type { EnvMap } from './env-map.js';
-import { looksSecret } from './secret-like.js';
+import type { EnvMap } from '../core/env-map.js';
+import { looksSecret } from '../core/secrets/secret-like.js';
 
 /**
  * The environment side of "NODE_ENV=production set in all services": exactly `production`. Express, React

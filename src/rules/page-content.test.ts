@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { response } from '../../test/helpers/http-response.js';
-import { links, metaContent, scriptUrls, visibleText } from './html.js';
+import { links, metaContent, scriptUrls, visibleText } from '../probes/html.js';
 import { judgePublishedPage } from './published-page.js';
 import { findSupportContact, isAppShell } from './support-contact.js';
 import { judgeViewport } from './viewport.js';

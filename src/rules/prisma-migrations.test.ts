@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { MigrationRow, MigrationTableFacts } from '../probes/postgres-catalog.js';
-import type { LocalMigrations } from '../probes/prisma-migrations-dir.js';
-import { lockProvider } from '../probes/prisma-migrations-dir.js';
+import { lockProvider, type LocalMigrations } from '../probes/prisma-migrations-dir.js';
 import { diagnoseMigrations, judgeMigrations, prismaChecksum, scriptMatchesChecksum } from './prisma-migrations.js';
 
 const b = (text: string) => Buffer.from(text, 'utf8');

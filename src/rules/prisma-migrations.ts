@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { outcome } from '../core/outcome.js';
+import { outcome, fromFindings, type Finding } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
 import type { MigrationRow, MigrationTableFacts } from '../probes/postgres-catalog.js';
 import type { LocalMigrations } from '../probes/prisma-migrations-dir.js';
-import { fromFindings, listNames, type DatabaseFinding } from './database-findings.js';
+import { listNames } from './list-names.js';
 
 /** Prisma's checksum of a migration script: lower-case hex SHA-256 of its bytes. */
 export function prismaChecksum(script: Buffer): string {
@@ -126,7 +126,7 @@ export function judgeMigrations(
   table: MigrationTableFacts,
   options: MigrationJudgeOptions,
 ): CheckOutcome {
-  const problems: DatabaseFinding[] = [];
+  const problems: Finding[] = [];
   const names = (list: string[]) => listNames(list);
 
   const provider = local.lock?.provider ?? null;

@@ -1,7 +1,7 @@
 import type { FetchedAsset } from '../probes/pages.js';
 import type { HttpResponse } from '../probes/http.js';
 import { frontendMarkers } from './dev-markers.js';
-import { judged, type Judgement } from './judgements.js';
+import { judged, type Judgement } from '../core/outcome.js';
 
 /** Below this many bytes a script says too little about how it was built. */
 export const MIN_JUDGED_SCRIPT_BYTES = 2_048;

@@ -1,8 +1,8 @@
 import { judgeHost, hostsIn } from './hosts.js';
-import { AWS_ACCESS_KEY_ID, GOOGLE_API_KEY, keyPrefix } from './key-formats.js';
-import { looksSecret } from './secret-like.js';
+import { AWS_ACCESS_KEY_ID, GOOGLE_API_KEY, keyPrefix } from '../core/secrets/key-formats.js';
+import { looksSecret } from '../core/secrets/secret-like.js';
 import { judgeSentryDsn } from './sentry-dsn.js';
-import { templateMarker } from './weak-secrets.js';
+import { templateMarker } from '../core/secrets/weak-secrets.js';
 
 export interface ValueFinding {
   variable: string;

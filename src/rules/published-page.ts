@@ -1,10 +1,6 @@
-import type { CheckContext } from '../core/check.js';
-import { outcome } from '../core/outcome.js';
-import { probeFailure } from '../core/per-service.js';
-import type { CheckOutcome } from '../core/types.js';
 import type { HttpResponse } from '../probes/http.js';
-import { judged, verdictOf, type Judgement } from './judgements.js';
-import { isHtml, visibleText } from './html.js';
+import { judged, type Judgement } from '../core/outcome.js';
+import { isHtml, visibleText } from '../probes/html.js';
 
 export interface PageExpectation {
   /** What the page is, for messages: "privacy policy". */
@@ -38,21 +34,4 @@ export function judgePublishedPage(response: HttpResponse, expected: PageExpecta
   }
   if (findings.length === 0) findings.push(judged(subject, 'pass', `${response.url} answers 200 with an HTML page`));
   return findings;
-}
-
-/**
- * The documentation line for `urls.<key>`: skip when the key is not configured (naming it), else judge the page.
- * Refused and unresolvable hosts are verdicts (the page is not published); timeouts and resets are not.
- */
-export async function verifyPublishedUrl(ctx: CheckContext<unknown>, key: string, expected: PageExpectation): Promise<CheckOutcome> {
-  const url = ctx.environment.urls?.[key];
-  if (!url) {
-    return outcome('skip', `not configured: environments.${ctx.environmentName}.urls.${key} (the ${expected.what}'s public URL)`, { evidence: { missing: [`urls.${key}`] } });
-  }
-  try {
-    const response = await ctx.probes.http.fetch({ url });
-    return verdictOf(judgePublishedPage(response, expected), `${response.url} answers 200 with the ${expected.what}`, { url: response.url, status: response.status });
-  } catch (error) {
-    return probeFailure(error, ['refused', 'dns']);
-  }
 }

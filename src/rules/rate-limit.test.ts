@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { response } from '../../test/helpers/http-response.js';
-import { isLoginRoute } from './login-routes.js';
+import { isLoginRoute } from '../config/login-routes.js';
 import { burstStop, detectRateLimit } from './rate-limit.js';
 
 const headers = (h: Record<string, string>) => response({ headers: h }).headers;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HS256_POLICY } from './measure.js';
 import { judgeSecret } from './secret-strength.js';
-import { isKnownWeak, placeholderWord, templateMarker, WEAK_SECRETS } from './weak-secrets.js';
+import { isKnownWeak, placeholderWord, templateMarker, WEAK_SECRETS } from '../core/secrets/weak-secrets.js';
 
 const judge = (value: string) => judgeSecret(value, HS256_POLICY, 'hmac:test');
 

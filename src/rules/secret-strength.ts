@@ -1,6 +1,6 @@
-import { estimateStrength, type CharClass, type Model } from './entropy.js';
-import { keyPrefix, withoutPrefix } from './key-formats.js';
-import { isKnownWeak, placeholderWord, templateMarker } from './weak-secrets.js';
+import { estimateStrength, type CharClass, type Model } from '../core/secrets/entropy.js';
+import { keyPrefix, withoutPrefix } from '../core/secrets/key-formats.js';
+import { isKnownWeak, placeholderWord, templateMarker } from '../core/secrets/weak-secrets.js';
 
 export interface SecretPolicy {
   /** Minimum length in UTF-8 bytes, and why (e.g. "HS256 needs a key of at least 32 bytes"). */

@@ -1,7 +1,7 @@
 import type { ServiceKind } from '../config/schema/services.js';
 import type { HttpResponse } from '../probes/http.js';
 import { embedders, frameAncestors, framesAnywhere, judgeCsp, parseCsp } from './csp.js';
-import { judged, type Judgement } from './judgements.js';
+import { judged, type Judgement } from '../core/outcome.js';
 
 
 /** 180 days: the least HSTS max-age the HSTS preload list and most audits accept. */

@@ -1,4 +1,4 @@
-import { safeUrl } from './secret-like.js';
+import { safeUrl } from '../core/secrets/secret-like.js';
 
 export interface SentryDsnFacts {
   host: string;

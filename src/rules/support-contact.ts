@@ -1,4 +1,4 @@
-import { links, scriptUrls, visibleText } from './html.js';
+import { links, scriptUrls, visibleText } from '../probes/html.js';
 
 /** Hosted help desks and chat widgets whose loader script is a visible support channel. */
 const CHAT_WIDGETS: readonly (readonly [RegExp, string])[] = [

@@ -1,5 +1,5 @@
-import { judged, type Judgement } from './judgements.js';
-import { metaContent } from './html.js';
+import { judged, type Judgement } from '../core/outcome.js';
+import { metaContent } from '../probes/html.js';
 
 /** Lighthouse's accessibility threshold: a maximum-scale below 5 stops people zooming in far enough. */
 export const MIN_MAXIMUM_SCALE = 5;

@@ -1,5 +1,5 @@
 import type { HttpResponse } from '../probes/http.js';
-import { judged, type Judgement } from './judgements.js';
+import { judged, type Judgement } from '../core/outcome.js';
 
 const FIX =
   'Expose the webhook route on the production API over HTTPS, outside session auth and IP allow-lists (the HMAC signature is the authentication), answering within 5 s.';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig, selectEnvironment, type SelectedEnvironment } from '../../src/config/load.js';
-import type { Check } from '../../src/core/check.js';
+import type { Check } from '../../src/kit/check.js';
 import type { CheckResult } from '../../src/core/types.js';
 import { runCheck } from './run-check.js';
 

@@ -1,11 +1,13 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { stringify } from 'yaml';
-import type { Check } from '../../src/core/check.js';
-import { runChecks } from '../../src/core/runner.js';
+import type { Check } from '../../src/kit/check.js';
+import { runChecks } from '../../src/run/runner.js';
 import type { CheckResult } from '../../src/core/types.js';
 import { createDatabase, createRoles, type DatabaseSpec, type FixtureDatabase, type FixtureRoles } from '../../fixtures/db/databases.js';
 import { startPostgres, type PostgresServer, type StartOptions } from '../../fixtures/db/server.js';
-import { Probes } from '../../src/probes/index.js';
+import { RunProbes } from '../../src/probes/probe-set.js';
+import { postgresProbe } from '../../src/probes/postgres-catalog.js';
+import { recording, recordingHooks, saveScenario, type RecordedCall } from './observations.js';
 import { targetFrom } from './target.js';
 
 export interface PostgresSuite {
@@ -48,6 +50,8 @@ export interface RunOptions {
   extra?: Record<string, unknown>;
   /** PEM trusted as the config's tls.ca would be. */
   extraCa?: string;
+  /** With one check: records the run as this scenario of its observations (see run-check.ts). */
+  record?: string;
 }
 
 export interface DatabaseRun {
@@ -70,14 +74,27 @@ export async function runDatabaseChecks(
     environments: { test: { database, ...options.extra } },
   };
   const target = targetFrom(stringify(config));
-  const probes = new Probes({ target, signal: new AbortController().signal, userAgent: 'readiness-test', ...(options.extraCa ? { extraCa: options.extraCa } : {}) });
-  const parsedOptions = new Map<string, unknown>();
-  for (const check of checks) {
-    if (check.options) parsedOptions.set(check.id, check.options.parse(options.checkOptions ?? {}));
-  }
+  const calls: RecordedCall[] = [];
+  const record = recording && options.record && checks.length === 1 ? options.record : undefined;
+  const probes = new RunProbes(
+    { target, signal: new AbortController().signal, userAgent: 'readiness-test', ...(options.extraCa ? { extraCa: options.extraCa } : {}) },
+    record ? recordingHooks(calls) : {},
+  );
+  const checkOptions = options.checkOptions ?? {};
+  const overrides = Object.fromEntries(checks.filter((check) => check.options).map((check) => [check.id, { options: checkOptions }]));
   try {
-    const { results } = await runChecks({ checks, target, probes, concurrency: 8, timeoutMs: options.timeoutMs ?? 20_000, options: parsedOptions });
-    const queries = target.environment.database?.url ? probes.postgres.queryCount : 0;
+    const { results } = await runChecks({ checks, target, probes, concurrency: 8, timeoutMs: options.timeoutMs ?? 20_000, overrides });
+    const queries = target.environment.database?.url ? probes.get(postgresProbe).main().queryCount : 0;
+    if (record) {
+      saveScenario(checks[0]!.id, record, {
+        recordedBy: expect.getState().currentTestName ?? 'unknown test',
+        environmentName: target.name,
+        environment: JSON.parse(JSON.stringify(target.environment)) as Record<string, unknown>,
+        ...(options.checkOptions ? { options: options.checkOptions } : {}),
+        result: { status: results[0]!.status, message: results[0]!.message },
+        calls: calls.filter((call) => !call.path.endsWith('.queryCount')),
+      });
+    }
     return { results, queries };
   } finally {
     await probes.close();

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { ProbeError } from '../../src/probes/errors.js';
+import { ProbeError } from '../../src/core/errors.js';
 
 /** Awaits a probe call that must fail, and returns its ProbeError (failing the test if it resolved or threw something else). */
 export async function probeFailure(promise: Promise<unknown>): Promise<ProbeError> {

@@ -6,6 +6,8 @@ export function result(overrides: Partial<CheckResult> & Pick<CheckResult, 'id' 
   return {
     section: overrides.id.split('.')[0]!,
     item: `Item of ${overrides.id}`,
+    verifies: `What ${overrides.id} verifies`,
+    how: `How ${overrides.id} is judged`,
     severity: 'high',
     automation: 'automated',
     message: `message of ${overrides.id}`,

@@ -1,5 +1,5 @@
 import { parseConfig, selectEnvironment, type SelectedEnvironment } from '../../src/config/load.js';
-import { Probes } from '../../src/probes/index.js';
+import { RunProbes } from '../../src/probes/probe-set.js';
 
 /** A selected environment from inline YAML, as the CLI would load it. */
 export function targetFrom(yaml: string, environment = 'test', vars: NodeJS.ProcessEnv = {}): SelectedEnvironment {
@@ -15,6 +15,6 @@ export function servicesTarget(services: Record<string, string | { url: string; 
   return targetFrom(`version: 1\nenvironments:\n  test:\n    services:\n${lines.join('\n')}\n`);
 }
 
-export function probesFor(target: SelectedEnvironment, signal = new AbortController().signal, http = {}): Probes {
-  return new Probes({ target, signal, userAgent: 'readiness-test', http });
+export function probesFor(target: SelectedEnvironment, signal = new AbortController().signal, http = {}): RunProbes {
+  return new RunProbes({ target, signal, userAgent: 'readiness-test', http });
 }

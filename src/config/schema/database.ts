@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { duration, nonEmpty } from './common.js';
+import { withCredentials } from './secret.js';
 
 /** Who opens connections: replicas × pool size per service, for the connection-pooling arithmetic. */
 export const poolSchema = z.strictObject({
@@ -16,30 +17,28 @@ export const backupsSchema = z.strictObject({
   location: nonEmpty.describe('Directory holding the backups (relative to the config file), or s3://bucket/prefix'),
   maxAge: duration.default(26 * 3_600_000).describe('The newest backup must be younger than this (default 26h: daily plus slack)'),
   minSize: z.number().int().min(1).default(1).describe('A backup smaller than this many bytes counts as empty'),
-  restoredUrl: z
-    .string()
+  restoredUrl: withCredentials(z.string())
     .optional()
     .describe('URL of a scratch database restored from a backup; when set, the restore is verified against production'),
 });
 
 export const databaseSchema = z.strictObject({
-  url: z
-    .string()
+  url: withCredentials(z.string())
     .refine((value) => value === '' || /^postgres(ql)?:\/\/./i.test(value), {
       message: 'expected a postgres:// or postgresql:// URL (an empty value makes the database checks skip)',
     })
     .describe('PostgreSQL connection URL, usually "${DATABASE_URL}"; empty (e.g. "${DATABASE_URL:-}") skips the database checks'),
   migrations: nonEmpty.default('prisma/migrations').describe('Prisma migrations folder, relative to the config file'),
-  connectTimeout: duration.default(5_000).describe('Connect + TLS + authentication budget'),
-  statementTimeout: duration.default(5_000).describe('statement_timeout of every query the tool sends'),
-  lockTimeout: duration.default(2_000).describe('lock_timeout: how long a query may wait for a table another session locked'),
+  connectTimeout: duration.default(5_000).describe('Connect + TLS + authentication budget (default 5s)'),
+  statementTimeout: duration.default(5_000).describe('statement_timeout of every query the tool sends (default 5s)'),
+  lockTimeout: duration.default(2_000).describe('lock_timeout: how long a query may wait for a table another session locked (default 2s)'),
   appRole: nonEmpty.optional().describe('Role the application connects as, when database.url uses another (e.g. a read-only monitoring role)'),
   pools: z
     .record(z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: 'expected a lower-case service name' }), poolSchema)
     .optional()
     .describe('Services that connect to this database, with replicas and pool size'),
-  backups: backupsSchema.optional(),
-});
+  backups: backupsSchema.optional().describe('Where backups of this database land, for the backup checks'),
+}).describe('PostgreSQL, read-only: every query runs in a READ ONLY transaction');
 
 export type DatabaseConfig = z.infer<typeof databaseSchema>;
 export type PoolConfig = z.infer<typeof poolSchema>;

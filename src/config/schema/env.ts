@@ -13,7 +13,7 @@ export const envSourceSchema = z.union([
   z.strictObject({ json: nonEmpty.describe('Path to a JSON file holding a flat string map'), service }),
   z.strictObject({
     command: nonEmpty.describe('Command whose output lists the variables (run by the shell, in the config file\'s directory)'),
-    format: z.enum(['json', 'dotenv', 'kv']).default('json'),
+    format: z.enum(['json', 'dotenv', 'kv']).default('json').describe('How the output is parsed'),
     timeout: duration.optional().describe('Time limit for the command (default 15s)'),
     service,
   }),

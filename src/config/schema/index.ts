@@ -6,44 +6,52 @@ import { awsSchema } from './aws.js';
 import { databaseSchema } from './database.js';
 import { envSourceSchema } from './env.js';
 import { logSourceSchema } from './logs.js';
-import { tlsSchema, urlsSchema } from './urls.js';
+import { tlsSchema } from './tls.js';
+import { urlsSchema } from './urls.js';
 import { webhookSchema } from './webhooks.js';
 
 export const environmentSchema = z.strictObject({
   services: servicesSchema.optional(),
-  env: z.array(envSourceSchema).optional(),
+  env: z
+    .array(envSourceSchema)
+    .optional()
+    .describe("Where the deployed environment's variables come from, merged in order (later sources win); values are judged, never printed"),
   database: databaseSchema.optional(),
   aws: awsSchema.optional(),
-  webhooks: z.array(webhookSchema).optional(),
-  repo: nonEmpty.optional(),
-  logs: z.array(logSourceSchema).optional(),
+  webhooks: z.array(webhookSchema).optional().describe('Webhook endpoints of the application, probed with harmless deliveries'),
+  repo: nonEmpty.optional().describe("The application's repository (Dockerfile, CI workflow, changelog checks), relative to this file"),
+  logs: z.array(logSourceSchema).optional().describe('Log output scanned for leaked credentials (bounded reads)'),
   urls: urlsSchema.optional(),
   tls: tlsSchema.optional(),
 });
 
+/** The keys an environment may set, in schema order: the vocabulary a check's `needs` is written in. */
+export type EnvironmentKey = keyof EnvironmentConfig;
+export const ENVIRONMENT_KEYS = Object.keys(environmentSchema.shape) as readonly EnvironmentKey[];
+
 /** Per-check overrides. `options` is validated later against the check's own schema. */
 export const checkOverrideSchema = z.strictObject({
-  severity: z.enum(SEVERITIES).optional(),
-  enabled: z.boolean().optional(),
-  timeout: duration.optional(),
-  options: z.record(z.string(), z.unknown()).optional(),
+  severity: z.enum(SEVERITIES).optional().describe('Severity the gate judges this check at'),
+  enabled: z.boolean().optional().describe('false leaves the check out of the run'),
+  timeout: duration.optional().describe('Time limit for this check'),
+  options: z.record(z.string(), z.unknown()).optional().describe("The check's own options (see `readiness explain <id>`)"),
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD' });
 
 /** A known failure accepted for a while: it stops gating until `expires`, and every report says so. */
 export const waiverSchema = z.strictObject({
-  check: nonEmpty,
-  environment: nonEmpty.optional(),
-  reason: nonEmpty,
-  owner: nonEmpty,
-  expires: isoDate,
+  check: nonEmpty.describe('Id of the failing check'),
+  environment: nonEmpty.optional().describe('The environment it applies to; default: every environment'),
+  reason: nonEmpty.describe('Why the failure is accepted for now'),
+  owner: nonEmpty.describe('Who answers for it'),
+  expires: isoDate.describe('The day it stops applying (YYYY-MM-DD)'),
 });
 
 export const gateSchema = z.strictObject({
-  failOn: z.enum(SEVERITIES).default('high'),
-  strict: z.boolean().default(false),
-  requireAttestations: z.boolean().default(false),
+  failOn: z.enum(SEVERITIES).default('high').describe('Lowest severity whose failures gate'),
+  strict: z.boolean().default(false).describe('true: warnings gate too'),
+  requireAttestations: z.boolean().default(false).describe('true: manual lines need a valid attestation'),
 });
 
 function environmentsOf<T extends z.ZodType>(value: T) {
@@ -53,14 +61,19 @@ function environmentsOf<T extends z.ZodType>(value: T) {
 }
 
 export const configSchema = z.strictObject({
-  version: z.literal(1, { message: 'expected version: 1' }),
-  environments: environmentsOf(environmentSchema),
-  checks: z.record(z.string(), checkOverrideSchema).default({}),
-  gate: gateSchema.default({ failOn: 'high', strict: false, requireAttestations: false }),
-  waivers: z.array(waiverSchema).default([]),
-  attestations: nonEmpty.default('readiness.attestations.yaml'),
-  concurrency: z.number().int().min(1).max(64).optional(),
-  timeout: duration.optional(),
+  version: z.literal(1, { message: 'expected version: 1' }).describe('Version of this file format'),
+  environments: environmentsOf(environmentSchema).describe('Deployed environments by name; `readiness check <name>` verifies one'),
+  checks: z
+    .record(z.string(), checkOverrideSchema)
+    .default({})
+    .describe('Per-check overrides by check id: severity, enabled, timeout, and the check\'s own options'),
+  gate: gateSchema
+    .default({ failOn: 'high', strict: false, requireAttestations: false })
+    .describe('The CI gate: exit 1 when a line at or above failOn fails or cannot be verified'),
+  waivers: z.array(waiverSchema).default([]).describe('Accepted failures: they stop gating until they expire, and every report shows them'),
+  attestations: nonEmpty.default('readiness.attestations.yaml').describe("Where `readiness attest` records people's attestations for manual lines"),
+  concurrency: z.number().int().min(1).max(64).optional().describe('Checks run at once (default 16; --concurrency wins)'),
+  timeout: duration.optional().describe('Time limit of each check (default 20s; --timeout wins)'),
 });
 
 /** The top level with environments left unparsed: each environment is validated on its own (see load.ts). */

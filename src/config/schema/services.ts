@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLoginRoute } from '../../rules/login-routes.js';
+import { isLoginRoute } from '../login-routes.js';
 import { httpUrl, urlPath } from './common.js';
 
 export const SERVICE_KINDS = ['api', 'dashboard', 'widget', 'web'] as const;
@@ -54,7 +54,8 @@ export const serviceSchema = z.strictObject({
 
 export const servicesSchema = z
   .record(z.string().regex(/^[a-z][a-z0-9_-]*$/, { message: 'expected a lower-case service name' }), serviceSchema)
-  .refine((services) => Object.keys(services).length > 0, { message: 'expected at least one service' });
+  .refine((services) => Object.keys(services).length > 0, { message: 'expected at least one service' })
+  .describe('Deployed services by name (api, dashboard, widget, …); each must answer over HTTP(S)');
 
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 

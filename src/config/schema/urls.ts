@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { httpUrl, nonEmpty } from './common.js';
+import { httpUrl } from './common.js';
 
 /** Public pages the Documentation section points at (privacy policy, terms, docs, status page, …). */
 export const urlsSchema = z
   .record(z.string(), httpUrl)
   .describe('Public pages by name; the Documentation checks read privacy, terms and support (others may be added freely)');
-
-export const tlsSchema = z.strictObject({
-  ca: nonEmpty.optional().describe('PEM file of extra trusted CAs (private PKI, or the demo target)'),
-});
