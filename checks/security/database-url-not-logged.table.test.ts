@@ -1,0 +1,76 @@
+import { inputTable } from '../../test/helpers/input-table.js';
+import check from './database-url-not-logged.js';
+
+const oneFile = (name: string, extra = '') => `  prod:\n    logs: [{ file: ${name}${extra} }]\n`;
+
+// Rows run in order in one process: a password found (or configured) in one row is registered for redaction,
+// so every row leaks a password of its own.
+inputTable(check, [
+  {
+    name: 'clean lines and an already-masked URL',
+    files: { 'clean.txt': 'server listening on :3000\nconnected to postgres://app:****@db.internal:5432/shop\n' },
+    environments: oneFile('clean.txt'),
+    status: 'pass',
+    message: 'logs[0] (file clean.txt): no credentials in 2 lines',
+  },
+  {
+    name: 'masked forms: <redacted>, ${VAR} and [FILTERED]',
+    files: { 'masked.txt': 'url=mysql://app:<redacted>@db/x\nDATABASE_URL=postgres://app:${DB_PASSWORD}@db/x\n{"password":"[FILTERED]"}\n' },
+    environments: oneFile('masked.txt'),
+    status: 'pass',
+    message: 'logs[0] (file masked.txt): no credentials in 3 lines',
+  },
+  {
+    name: 'a Prisma URL and a JSON password',
+    files: { 'leaky.txt': 'boot\nprisma:info url=postgresql://app:Lk3-leaked-Zq9wXy@db.internal:5432/shop\nok\n{"password":"another-Secret-42"}\n' },
+    environments: oneFile('leaky.txt'),
+    status: 'fail',
+    message: 'logs[0] (file leaky.txt): 2 credentials exposed (line 2: postgresql://app:****@db.internal:5432; line 4: password:****)',
+  },
+  {
+    name: 'other schemes and a password= pair',
+    files: { 'schemes.txt': 'cache redis://:Rd5-cache-Pw7Kq@cache.prod:6379\nqueue amqps://jobs:Am9-queue-Pw2Lx@mq.prod/vhost\nconnect host=db.prod pwd=Pq4-pair-Xw8Zt\n' },
+    environments: oneFile('schemes.txt'),
+    status: 'fail',
+    message: 'logs[0] (file schemes.txt): 3 credentials exposed (line 1: redis://:****@cache.prod:6379; line 2: amqps://jobs:****@mq.prod; line 3: pwd=****)',
+  },
+  {
+    name: 'the configured database password, verbatim in command output',
+    environments: `  prod:\n    database: { url: "postgres://app:Rt5-configured-Pw8Kq@db.internal/shop" }\n    logs: [{ command: "echo 'auth with Rt5-configured-Pw8Kq failed'" }]\n`,
+    status: 'fail',
+    message: 'logs[0] (command echo): 1 credential exposed (line 1: the configured database password, verbatim)',
+  },
+  {
+    name: 'a leak before the newest maxBytes of a file',
+    files: { 'big.txt': `postgres://app:Old-Leak-99x@db/x\n${'quiet line\n'.repeat(500)}` },
+    environments: oneFile('big.txt', ', maxBytes: 1000'),
+    status: 'warn',
+    message: 'logs[0] (file big.txt): no credentials in the 1000 bytes read, but the size cap stopped the read before the whole source',
+  },
+  {
+    name: 'a command cut at maxBytes',
+    environments: '  prod:\n    logs: [{ command: "yes quiet", maxBytes: 4096 }]\n',
+    status: 'warn',
+    message: 'logs[0] (command yes): no credentials in the 4096 bytes read, but the size cap stopped the read before the whole source',
+  },
+  {
+    name: 'two sources, one leaking',
+    files: { 'a.txt': 'fine\n', 'b.txt': 'mongodb+srv://svc:Mg6-srv-Pw3Hj@cluster0.mongodb.net/db\n' },
+    environments: '  prod:\n    logs: [{ file: a.txt }, { file: b.txt }]\n',
+    status: 'fail',
+    message: 'logs[1] (file b.txt): 1 credential exposed (line 1: mongodb+srv://svc:****@cluster0.mongodb.net)',
+  },
+  { name: 'a missing file', environments: oneFile('nope.txt'), status: 'error', message: 'logs[0] (file nope.txt): cannot be read (no such file)' },
+  {
+    name: 'a failing command, its stderr redacted',
+    environments: '  prod:\n    logs: [{ command: "echo token=Zk29fj20aQxYw >&2; exit 1" }]\n',
+    status: 'error',
+    message: 'logs[0] (command echo): exited with code 1; stderr: token=****',
+  },
+  {
+    name: 'no log sources',
+    environments: '  prod:\n    env: [{ process: true }]\n',
+    status: 'skip',
+    message: /^not configured: environments\.prod\.logs \(this line needs it in .+readiness\.yaml\)$/,
+  },
+]);
