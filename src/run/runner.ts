@@ -91,7 +91,7 @@ async function runOne(check: Check, spec: RunSpec, runSignal: AbortSignal): Prom
   const missing = missingNeeds(check.needs, spec.target);
   if (missing.length > 0) {
     const key = (name: string) => `environments.${spec.target.name}.${name}`;
-    const keys = missing.map((need) => (typeof need === 'string' ? key(need) : `${need.map(key).join(' or ')}`)).join(', ');
+    const keys = missing.map((need) => (typeof need === 'string' ? key(need) : need.map(key).join(' or '))).join(', ');
     return toResult(
       check,
       spec,
@@ -111,7 +111,9 @@ async function runOne(check: Check, spec: RunSpec, runSignal: AbortSignal): Prom
 
   let result: CheckOutcome;
   try {
-    const ctx = createContext(check, spec, parseOptions(check, override), controller.signal);
+    const options = parseOptions(check, override);
+    if ('invalid' in options) return toResult(check, spec, options.invalid, performance.now() - started);
+    const ctx = createContext(check, spec, options.parsed, controller.signal);
     const raw = await raceAbort(Promise.resolve().then(() => check.run(ctx)), controller.signal);
     result = validate(raw);
   } catch (error) {
@@ -126,11 +128,14 @@ async function runOne(check: Check, spec: RunSpec, runSignal: AbortSignal): Prom
 /**
  * A check's options from the config, with its schema's defaults. Parsed here, not by each caller, so no caller can
  * forget and hand a check `{}` (a limit that silently never applies). The CLI validates them at load for exit 2
- * (validateCheckOptions); should one still not parse, the check throws and reports `error`.
+ * (validateCheckOverrides); options that still do not fit make the line `error`, never a run with defaults.
  */
-function parseOptions(check: Check, override: CheckOverride | undefined): Record<string, unknown> {
-  if (!check.options) return {};
-  return check.options.parse(override?.options ?? {}) as Record<string, unknown>;
+function parseOptions(check: Check, override: CheckOverride | undefined): { parsed: Record<string, unknown> } | { invalid: CheckOutcome } {
+  if (!check.options) return { parsed: {} };
+  const parsed = check.options.safeParse(override?.options ?? {});
+  if (parsed.success) return { parsed: parsed.data as Record<string, unknown> };
+  const problems = parsed.error.issues.map((issue) => `${['checks', check.id, 'options', ...issue.path.map(String)].join('.')}: ${issue.message}`);
+  return { invalid: outcome('error', `the check's options do not fit its schema: ${problems.join('; ')}`, { evidence: { reason: 'options', problems } }) };
 }
 
 function createContext(check: Check, spec: RunSpec, options: Record<string, unknown>, signal: AbortSignal): CheckContext {
