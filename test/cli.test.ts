@@ -92,7 +92,7 @@ describe('readiness CLI', () => {
 
     it('YAML syntax errors, with a position', async () => {
       const file = write('syntax.yaml', 'version: 1\nenvironments:\n  prod: {services: [\n');
-      expectUsageError(await runCli(['check', 'prod', '-c', file]), /cannot parse YAML in .*syntax.yaml:\n {2}- \(top level\) \(line \d+/);
+      expectUsageError(await runCli(['check', 'prod', '-c', file]), /cannot parse YAML in .*syntax.yaml:\n {2}- environments\.prod\.services \(line \d+/);
     });
 
     it('a malformed URL, naming the key path', async () => {

@@ -1,10 +1,11 @@
 import { setMaxListeners } from 'node:events';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadAttestations } from '../config/attestations.js';
 import { ConfigError, UsageError } from '../config/errors.js';
-import { parseDuration } from '../config/duration.js';
+import { readDuration, TIME_LIMIT } from '../config/duration.js';
 import { loadConfig, selectEnvironment, type SelectedEnvironment } from '../config/load.js';
+import { readRegularFile, UnreadableFileError } from '../config/read-file.js';
+import { knownNames, validateWaivers } from '../config/references.js';
 import { applyOverrides } from '../run/overrides.js';
 import { validateCheckOverrides } from '../run/check-options.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runChecks } from '../run/runner.js';
@@ -14,9 +15,13 @@ import type { Report } from '../report/schema.js';
 import { reporterFor } from '../reporters/index.js';
 import { createProgress } from '../reporters/progress.js';
 import type { Reporter } from '../reporters/types.js';
-import { colorLevelFor, err, out } from './output.js';
+import { watchInterrupts } from './interrupts.js';
+import { prepareOutDir } from './out-dir.js';
+import { colorLevelFor } from './output.js';
 import { toolInfo } from './package-info.js';
 import { parseSeverity, selectChecks, splitList, type SelectionFilters } from './selection.js';
+import { registerRunSecrets } from './register-run-secrets.js';
+import { writeReports } from './write-reports.js';
 
 export interface CheckOptions {
   config: string;
@@ -38,6 +43,9 @@ export interface CheckOptions {
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
+/** A bundle of extra CAs is kilobytes; a file past this is not one. */
+const MAX_CA_BYTES = 1024 * 1024;
+
 /** `readiness check <env>`: run the selected checks, write the reports, and return the exit code. */
 export async function checkCommand(environmentName: string, options: CheckOptions): Promise<number> {
   const formats = parseFormats(options.format, options.out);
@@ -45,6 +53,8 @@ export async function checkCommand(environmentName: string, options: CheckOption
   const target = selectEnvironment(loaded, environmentName);
   const { catalog } = await import('../../checks/index.js');
   validateCheckOverrides(loaded, catalog);
+  const known = knownNames(loaded, catalog);
+  validateWaivers(loaded, known);
   const filters = parseFilters(options);
   const checks = selectChecks(catalog, filters, loaded.config.checks);
   if (checks.length === 0) throw new UsageError('no check matches the given --only/--skip/--section/--severity filters');
@@ -57,18 +67,14 @@ export async function checkCommand(environmentName: string, options: CheckOption
     ...(options.strict ? { strict: true } : {}),
     ...(options.requireAttestations ? { requireAttestations: true } : {}),
   };
-  const attestations = await loadAttestations(path.resolve(loaded.dir, loaded.config.attestations));
+  const attestations = await loadAttestations(path.resolve(loaded.dir, loaded.config.attestations), known);
   const extraCa = await readExtraCa(target);
+  if (options.out) await prepareOutDir(options.out, formats.flatMap((r) => (r.fileName ? [r.fileName] : [])));
 
   const interrupt = new AbortController();
   // Every running check and probe listens to this one signal; the default cap of 10 listeners would warn.
   setMaxListeners(0, interrupt.signal);
-  const onSigint = () => {
-    if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
-    err('\nInterrupted: stopping running checks and reporting what finished (Ctrl-C again to quit at once)\n');
-    interrupt.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interrupts = watchInterrupts(() => interrupt.abort());
 
   const tool = toolInfo();
   const probes = new RunProbes({
@@ -76,17 +82,23 @@ export async function checkCommand(environmentName: string, options: CheckOption
     signal: interrupt.signal,
     userAgent: `${tool.name}/${tool.version} (production readiness check; read-only)`,
     ...(extraCa ? { extraCa } : {}),
-    http: { totalTimeoutMs: Math.min(10_000, timeoutMs) },
+    http: {
+      totalTimeoutMs: Math.min(10_000, timeoutMs),
+      // A fetch waits for a target's rate limit at most three quarters of a check's budget, leaving time for the answer.
+      rateLimitPatienceMs: Math.round(timeoutMs * 0.75),
+      ...(loaded.config.requestsPerOrigin !== undefined ? { maxInFlightPerOrigin: loaded.config.requestsPerOrigin } : {}),
+    },
   });
-  const wantsText = formats.some((r) => r.format === 'text');
   const progress = await createProgress(checks, {
     stream: process.stderr,
     tty: process.stderr.isTTY === true && !process.env.CI,
+    signal: interrupt.signal,
     colorLevel: colorLevelFor(process.stderr, options.color),
   });
 
   let report: Report;
   try {
+    await registerRunSecrets(target, checks, probes);
     const run = await runChecks({
       checks,
       target,
@@ -108,33 +120,15 @@ export async function checkCommand(environmentName: string, options: CheckOption
     report = buildReport({ tool, environment: target.name, run, results, gate, catalogSize: catalog.length, filters: describeFilters(filters) });
   } finally {
     await probes.close();
-    process.off('SIGINT', onSigint);
   }
 
-  await writeReports(report, formats, options, wantsText);
-  if (report.interrupted) return EXIT.interrupted;
-  return report.gate.passed ? EXIT.passed : EXIT.failed;
-}
-
-async function writeReports(report: Report, formats: Reporter[], options: CheckOptions, wantsText: boolean): Promise<void> {
-  const colorLevel = colorLevelFor(process.stdout, options.color);
-  if (wantsText) out(reporterFor('text').render(report, { colorLevel, showManual: options.showManual === true }));
-  const files = formats.filter((r): r is Reporter & { fileName: string } => r.fileName !== undefined);
-  if (files.length === 0) return;
-  if (!options.out) {
-    out(files[0]!.render(report, { colorLevel: 0 }));
-    return;
-  }
   try {
-    await mkdir(options.out, { recursive: true });
-  } catch (error) {
-    throw new UsageError(`--out ${options.out}: cannot create the directory (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    await writeReports(report, formats, options);
+  } finally {
+    interrupts.dispose();
   }
-  for (const reporter of files) {
-    const file = path.join(options.out, reporter.fileName);
-    await writeFile(file, reporter.render(report, { colorLevel: 0 }), 'utf8');
-    if (wantsText) err(`wrote ${file}\n`);
-  }
+  if (report.interrupted) return interrupts.exitCode();
+  return report.gate.passed ? EXIT.passed : EXIT.failed;
 }
 
 function parseFormats(value: string, outDir: string | undefined): Reporter[] {
@@ -169,9 +163,9 @@ function parseCount(value: string, flag: string): number {
 }
 
 function parseTimeout(value: string): number {
-  const ms = parseDuration(value);
-  if (ms === undefined) throw new UsageError(`--timeout ${value}: expected a duration such as 500ms, 10s or 2m`);
-  return ms;
+  const reading = readDuration(value, TIME_LIMIT);
+  if (!reading.ok) throw new UsageError(`--timeout ${value}: ${reading.problem}`);
+  return reading.ms;
 }
 
 async function readExtraCa(target: SelectedEnvironment): Promise<string | undefined> {
@@ -179,10 +173,10 @@ async function readExtraCa(target: SelectedEnvironment): Promise<string | undefi
   if (!ca) return undefined;
   const file = target.resolvePath(ca);
   try {
-    return await readFile(file, 'utf8');
+    return (await readRegularFile(file, MAX_CA_BYTES)).toString('utf8');
   } catch (error) {
-    throw new ConfigError(target.loaded.file, [
-      { path: ['environments', target.name, 'tls', 'ca'], message: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` },
-    ]);
+    const reason = error instanceof UnreadableFileError ? error.reason : `cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`;
+    const keyPath = ['environments', target.name, 'tls', 'ca'];
+    throw new ConfigError(target.loaded.file, [{ path: keyPath, message: `cannot read ${file}: ${reason}`, ...target.loaded.locate(keyPath) }]);
   }
 }

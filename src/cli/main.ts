@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import { guardStandardStreams } from './streams.js';
 import { toolInfo } from './package-info.js';
+
+guardStandardStreams();
 
 /**
  * The launcher stays light: `readiness --help` loads commander and nothing else; every command imports its
@@ -18,7 +21,8 @@ program
   .addHelpText(
     'after',
     `
-Exit codes: 0 gate passed · 1 gate failed · 2 usage or configuration error · 130 interrupted
+Exit codes: 0 gate passed · 1 gate failed · 2 usage or configuration error · 3 internal error (a bug)
+            130 Ctrl-C · 143 SIGTERM · 129 SIGHUP (what finished is still reported)
 Examples:
   readiness demo                              run every check against a local sample target
   readiness check prod                        check the "prod" environment of ./readiness.config.yaml
@@ -36,7 +40,7 @@ function addRunOptions(command: Command, configDefault?: string): Command {
     .option('--section <sections>', 'run only these sections (comma-separated)')
     .option('--severity <level>', 'run only checks at or above this severity (critical, high, medium, low)')
     .option('--concurrency <n>', 'checks running at once (default 16)')
-    .option('--timeout <duration>', 'time budget of each check, e.g. 10s (default 20s)')
+    .option('--timeout <duration>', 'time budget of each check with a unit: 500ms, 10s, 2m (1ms to 1h; default 20s)')
     .option('--fail-on <level>', "gate on fail/error at or above this severity (overrides gate.failOn)")
     .option('--strict', 'warnings fail the gate too')
     .option('--require-attestations', 'manual lines without a valid attestation fail the gate')

@@ -1,12 +1,25 @@
 import { redactText } from '../core/redact.js';
+import { safeLines } from '../core/safe-text.js';
+import { write } from './streams.js';
 
-/** Every byte the CLI prints goes through here, so a registered secret can never reach a terminal or CI log. */
+/**
+ * Every message the CLI prints goes through here, so a registered secret can never reach a terminal or CI log; and
+ * since messages quote config keys, file names and command output, no control character in them is obeyed.
+ */
 export function out(text: string): void {
-  process.stdout.write(redactText(text));
+  write(process.stdout, safeLines(redactText(text)));
 }
 
 export function err(text: string): void {
-  process.stderr.write(redactText(text));
+  write(process.stderr, safeLines(redactText(text)));
+}
+
+/**
+ * A rendered report. Its model was redacted field by field (data only, see report/build.ts) and its reporter
+ * neutralises what it prints; redacting the rendered text again would mask the catalog's own words too.
+ */
+export function outReport(text: string): void {
+  write(process.stdout, text);
 }
 
 export function colorLevelFor(stream: NodeJS.WriteStream, colorFlag: boolean | undefined): 0 | 1 | 2 | 3 {

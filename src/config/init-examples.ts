@@ -29,6 +29,14 @@ export const PROD_MORE: EnvironmentInput = {
     { process: true, only: ['APP_*'] },
   ],
   logs: [{ command: 'railway logs --service api --lines 2000' }],
+  aws: {
+    region: 'us-east-1',
+    buckets: ['shop-uploads', { name: 'shop-public-assets', public: 'read', cdn: 'https://cdn.example.com/logo.png' }],
+    profile: 'readiness',
+    principal: 'role/shop-api',
+    budgets: '123456789012',
+    images: ['https://cdn.example.com/products/1.jpg'],
+  },
   tls: { ca: 'certs/internal-ca.pem' },
 };
 

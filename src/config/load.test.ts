@@ -32,7 +32,8 @@ describe('parseConfig', () => {
     const loaded = parseConfig(VALID, 'readiness.config.yaml', { DATABASE_URL: 'postgres://u:p4ssw0rd!@db/app' });
     expect(loaded.config.environments.prod?.services?.api?.health).toBe('/health');
     expect(loaded.config.gate).toEqual({ failOn: 'critical', strict: false, requireAttestations: false });
-    expect(loaded.config.environments.prod?.database?.migrations).toBe('prisma/migrations');
+    // No default: without the key, database.migrations-applied looks at prisma/migrations and skips when neither exists.
+    expect(loaded.config.environments.prod?.database?.migrations).toBeUndefined();
   });
 
   it('names the file, key path, line and expectation for a malformed URL', () => {

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
-import { registerSecret } from '../core/redact.js';
+import { registerSecret, urlCredentials } from '../core/redact.js';
 import { credentialsInside } from '../core/secrets/secret-like.js';
-import { isKnownWeak } from '../core/secrets/weak-secrets.js';
 import { secretKindOf, type SecretKind } from './schema/secret.js';
 
 export interface SecretField {
@@ -20,13 +19,23 @@ type WalkedDef = z.core.$ZodTypeDef & {
   in?: z.core.$ZodType;
 };
 
-/** Registers for redaction what every secret-marked field of `schema` holds in `value`. */
+/**
+ * Registers for redaction what every secret-marked field of `schema` holds in `value`. Known-weak values
+ * ("postgres") are masked only where they stand as a credential: registerSecret decides (core/redact.ts).
+ */
 export function registerSecretFields(schema: z.core.$ZodType, value: unknown): void {
   for (const field of secretFieldValues(schema, value)) {
     const material = field.kind === 'credentials' ? credentialsInside(field.value) : [field.value];
-    // Known-weak values ("postgres") are public knowledge; masking every occurrence of the word would garble reports.
-    for (const secret of material) if (!isKnownWeak(secret)) registerSecret(secret);
+    for (const secret of material) registerSecret(secret);
   }
+}
+
+/**
+ * Registers the credentials inside every URL anywhere in a config (`?token=…`, `user:pass@`, whatever the key), so
+ * a target that echoes one back elsewhere (a header, a page) is masked too, not only the URL that holds it.
+ */
+export function registerUrlCredentials(value: unknown): void {
+  for (const text of stringsIn(value)) for (const secret of urlCredentials(text)) registerSecret(secret);
 }
 
 /** Every string value that a secret-marked field of `schema` holds in `value` (already parsed by `schema`). */

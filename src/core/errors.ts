@@ -15,6 +15,11 @@ export type ProbeErrorCode =
   | 'auth'
   /** Connected, but the role may not read what the check needs (a missing GRANT). */
   | 'permission'
+  /**
+   * The target kept answering 429 Too Many Requests to our own requests (after honouring Retry-After within the time
+   * budget): it limited readiness, which says nothing about what the line verifies. Never a check's `fail`.
+   */
+  | 'rate-limited'
   | 'unknown';
 
 export class ProbeError extends Error {
@@ -43,7 +48,7 @@ export class CheckTimeoutError extends Error {
 
 export class InterruptedError extends Error {
   constructor() {
-    super('interrupted (Ctrl-C) before it finished');
+    super('interrupted before it finished (the run was stopped: Ctrl-C, SIGTERM or SIGHUP)');
     this.name = 'InterruptedError';
   }
 }

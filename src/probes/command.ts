@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { commandEnvironment } from '../config/interpolate.js';
 import { ProbeError } from '../core/errors.js';
 
 export interface CommandOptions {
@@ -41,6 +43,8 @@ export class CommandError extends ProbeError {
 /**
  * Runs one shell command from the config, bounded: its own process group (so a timeout ends the children of
  * the shell too), no standard input, a time limit, an output cap. Rejects with a ProbeError on timeout or abort.
+ * The values of the config's `${VAR}`s reach it only as environment variables (see config/interpolate.ts), never
+ * as part of the text the shell parses.
  */
 export function runBoundedCommand(command: string, options: CommandOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
@@ -48,7 +52,15 @@ export function runBoundedCommand(command: string, options: CommandOptions): Pro
       reject(new CommandError('aborted', 'not started: the run was stopped', ''));
       return;
     }
-    const child = spawn(command, { shell: true, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const env = { ...process.env, ...commandEnvironment(command) };
+    let child: ChildProcessByStdio<null, Readable, Readable>;
+    try {
+      child = spawn(command, { shell: true, cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    } catch (error) {
+      // Node's message quotes the offending value (a NUL inside a ${VAR}): only its code is kept.
+      reject(new CommandError('unavailable', `could not be started (${(error as NodeJS.ErrnoException).code ?? 'invalid command or environment'})`, ''));
+      return;
+    }
     const stdout: Buffer[] = [];
     let stdoutBytes = 0;
     let stderr = Buffer.alloc(0);

@@ -41,4 +41,14 @@ describe('DnsProbe against a real DNS server', () => {
     await expect(probe(400).resolve('silent.shop.test', dns.address)).rejects.toMatchObject({ code: 'timeout' });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
+
+  it('close() cancels a query still waiting for its answer', async () => {
+    const p = probe(30_000);
+    const pending = p.resolve('silent.shop.test', dns.address).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    await p.close();
+    expect(await pending).toMatchObject({ code: 'aborted' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
 });

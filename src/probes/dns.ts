@@ -36,8 +36,19 @@ const NAME_ANSWERS = new Set(['ENOTFOUND', 'ENODATA']);
  */
 export class DnsProbe {
   private readonly memo = new Memo();
+  /** Resolvers with queries in flight: c-ares keeps the process alive until they answer or time out. */
+  private readonly active = new Set<Resolver>();
+  private closed = false;
 
   constructor(private readonly options: { limits: DnsLimits; signal?: AbortSignal }) {}
+
+  /** Cancels every query in flight, so a resolver that never answers cannot outlive the run. */
+  close(): Promise<void> {
+    this.closed = true;
+    for (const resolver of this.active) resolver.cancel();
+    this.active.clear();
+    return Promise.resolve();
+  }
 
   resolve(host: string, server?: string): Promise<DnsObservation> {
     return this.memo.get(`${server ?? 'system'} ${host.toLowerCase()}`, () => this.observe(host, server));
@@ -45,6 +56,7 @@ export class DnsProbe {
 
   private async observe(host: string, server: string | undefined): Promise<DnsObservation> {
     const { limits, signal } = this.options;
+    if (this.closed) throw new ProbeError('aborted', `DNS query for ${host} was not sent: the run is over`);
     const resolver = new Resolver({ timeout: limits.timeoutMs, tries: 1 });
     const label = server ?? 'system';
     if (server) {
@@ -59,15 +71,17 @@ export class DnsProbe {
       timedOut = true;
       resolver.cancel();
     }, limits.totalTimeoutMs);
+    timer.unref();
     const onAbort = () => resolver.cancel();
     signal?.addEventListener('abort', onAbort, { once: true });
+    this.active.add(resolver);
     try {
       const [a, aaaa, cname] = await Promise.all([
         settle(resolver.resolve4(host, { ttl: true })),
         settle(resolver.resolve6(host, { ttl: true })),
         settle(resolver.resolveCname(host)),
       ]);
-      if (signal?.aborted) throw new ProbeError('aborted', `DNS query for ${host} was aborted`);
+      if (signal?.aborted || this.closed) throw new ProbeError('aborted', `DNS query for ${host} was aborted`);
       for (const answer of [a, aaaa]) {
         if (!answer.ok && !NAME_ANSWERS.has(answer.code)) throw queryFailure(host, label, answer.code, timedOut, limits);
       }
@@ -87,6 +101,7 @@ export class DnsProbe {
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
+      this.active.delete(resolver);
     }
   }
 }
@@ -125,4 +140,5 @@ export const dnsProbe = defineProbe<DnsProbe>({
       signal: run.signal,
     });
   },
+  close: (probe) => probe.close(),
 });

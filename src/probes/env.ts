@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile, UnreadableFileError } from '../config/read-file.js';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import type { EnvSourceConfig } from '../config/schema/env.js';
@@ -9,7 +9,9 @@ import { registerSecret } from '../core/redact.js';
 import type { EnvMap } from '../core/env-map.js';
 import { Fingerprinter } from '../core/secrets/fingerprint.js';
 import { scrubForeignText } from '../core/secrets/scrub.js';
-import { credentialsInside, secretMaterial } from '../core/secrets/secret-like.js';
+import { secretMaterial } from '../core/secrets/secret-like.js';
+import { secretParts } from '../core/secrets/structured.js';
+import { isKnownWeak } from '../core/secrets/weak-secrets.js';
 import { CommandError, runBoundedCommand } from './command.js';
 import { parseDotenvText, parseJsonVariables, parseKvVariables, type ParsedVariables } from './env-formats.js';
 import { ProbeError } from '../core/errors.js';
@@ -109,6 +111,16 @@ export class EnvProbe {
   }
 
   /**
+   * Reads every source of an environment once (bounded like any read), so each secret they hold is registered for
+   * redaction before anything else of the run is observed. A source that cannot be read is left to the checks
+   * that need it: its failure is memoised and they report it.
+   */
+  async readAll(environmentName: string): Promise<void> {
+    const count = this.environment(environmentName).env?.length ?? 0;
+    await Promise.allSettled(Array.from({ length: count }, (_, index) => this.source(environmentName, index)));
+  }
+
+  /**
    * Keyed digests of every secret an environment holds — each variable's value, each password or secret
    * parameter inside a URL value, its database.url password and webhook secrets — with where each was found.
    * For "is this value reused elsewhere?" without ever comparing or keeping values side by side.
@@ -129,11 +141,11 @@ export class EnvProbe {
       const prefix = view.service ? `${view.service}: ` : '';
       for (const [name, value] of view.values) {
         add(value, `${prefix}${name}`);
-        for (const part of credentialsInside(value)) add(part, `${prefix}${name} (inside the value)`);
+        for (const part of secretParts(value)) add(part.secret, `${prefix}${name} (${part.where})`);
       }
     }
     const databaseUrl = environment.database?.url;
-    if (databaseUrl) for (const part of credentialsInside(databaseUrl)) add(part, 'database.url (password)');
+    if (databaseUrl) for (const part of secretParts(databaseUrl)) add(part.secret, 'database.url (password)');
     environment.webhooks?.forEach((hook, index) => add(hook.secret, `webhooks[${index}].secret`));
     return digests;
   }
@@ -175,7 +187,11 @@ export class EnvProbe {
       const parsed = await this.read(config, description);
       if (!parsed.ok) throw new ProbeError('protocol', `${description} ${parsed.problem}`);
       // Registered before anything else can see them: from here on no output can carry these values.
-      for (const [name, value] of parsed.variables) for (const secret of secretMaterial(name, value)) registerSecret(secret);
+      for (const [name, value] of parsed.variables) {
+        for (const secret of secretMaterial(name, value)) registerSecret(secret);
+        // Secrets inside structured values (a service-account JSON's private_key) are masked on their own too.
+        for (const part of secretParts(value)) if (part.raw && part.raw.length >= 8 && !isKnownWeak(part.raw)) registerSecret(part.raw);
+      }
       return { description, variables: parsed.variables };
     });
   }
@@ -194,13 +210,14 @@ export class EnvProbe {
   private async readFileBounded(file: string, description: string): Promise<string> {
     let text: Buffer;
     try {
-      text = await readFile(file, { signal: this.settings.signal });
+      // A regular file only, read up to the cap: a FIFO would hang the run and /dev/zero never end.
+      text = await readRegularFile(file, this.limits.maxFileBytes);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      throw new ProbeError('unavailable', `${description} cannot be read (${code === 'ENOENT' ? 'no such file' : code})`);
-    }
-    if (text.length > this.limits.maxFileBytes) {
-      throw new ProbeError('protocol', `${description} is ${text.length} bytes, more than the ${this.limits.maxFileBytes}-byte limit for an env file`);
+      if (error instanceof UnreadableFileError && error.tooLarge) {
+        throw new ProbeError('protocol', `${description} is more than the ${this.limits.maxFileBytes}-byte limit for an env file`);
+      }
+      const reason = error instanceof UnreadableFileError ? error.reason : ((error as NodeJS.ErrnoException).code ?? 'unknown error');
+      throw new ProbeError('unavailable', `${description} cannot be read (${reason})`);
     }
     return text.toString('utf8');
   }

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
 import { drippingServer, hangingServer, hugeBodyServer, redirectingServer, resettingServer } from '../../fixtures/hostile/servers.js';
+import { ProbeError } from '../core/errors.js';
+import { probeFailure as kitProbeFailure } from '../kit/probe-failure.js';
 import { HttpProbe } from './http.js';
 import { probeFailure } from '../../test/helpers/probe-failure.js';
+import { synDroppingServer } from '../../test/helpers/syn-dropping.js';
 
 const probe = (limits = {}) => new HttpProbe({ userAgent: 'readiness-test', limits });
 
@@ -107,5 +110,126 @@ describe('HttpProbe bounds and sharing', () => {
     await p.fetchUncached({ url: server.url });
     expect(lastHeaders['user-agent']).toBe('readiness-test');
     await p.close();
+  });
+});
+
+describe('HttpProbe close', () => {
+  it('ends a connection still connecting at once: nothing waits out the connect timeout', async () => {
+    const dropping = await synDroppingServer();
+    const hanging = await hangingServer();
+    try {
+      const p = probe({ connectTimeoutMs: 30_000, totalTimeoutMs: 30_000 });
+      // A connect that never completes, and a TLS handshake that never ends: undici cannot abort either by itself.
+      const pending = [p.fetch({ url: dropping.url }), p.fetch({ url: `https://127.0.0.1:${hanging.port}/` })].map((f) => probeFailure(f));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      await p.close();
+      const errors = await Promise.all(pending);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(errors.map((e) => e.code)).toEqual(['aborted', 'aborted']);
+    } finally {
+      await Promise.all([dropping.close(), hanging.close()]);
+    }
+  });
+});
+
+describe('HttpProbe and the load one origin sees', () => {
+  const servers: RunningServer[] = [];
+  afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+  /** Answers after `delayMs`, counting how many requests it holds at once. */
+  async function slowServer(delayMs: number) {
+    const seen = { now: 0, peak: 0, total: 0 };
+    const s = await serve((_req, res) => {
+      seen.total++;
+      seen.peak = Math.max(seen.peak, ++seen.now);
+      setTimeout(() => {
+        seen.now--;
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      }, delayMs);
+    });
+    servers.push(s);
+    return { url: s.url, seen };
+  }
+
+  it('keeps at most maxInFlightPerOrigin requests in flight to one origin, each origin on its own', async () => {
+    const [a, b] = await Promise.all([slowServer(100), slowServer(100)]);
+    const p = probe({ maxInFlightPerOrigin: 3 });
+    const paths = Array.from({ length: 12 }, (_, i) => `/page/${i}`);
+    await Promise.all([
+      ...paths.map((path) => p.fetch({ url: `${a.url}${path}` })),
+      ...paths.map((path) => p.fetchUncached({ url: `${b.url}${path}` })),
+    ]);
+    expect([a.seen.total, b.seen.total]).toEqual([12, 12]);
+    expect([a.seen.peak, b.seen.peak]).toEqual([3, 3]);
+    await p.close();
+  });
+
+  it('defaults to a small bound: 4 in flight per origin', async () => {
+    const a = await slowServer(100);
+    const p = probe();
+    await Promise.all(Array.from({ length: 10 }, (_, i) => p.fetch({ url: `${a.url}/${i}` })));
+    expect(a.seen.peak).toBe(4);
+    await p.close();
+  });
+
+  /** 429 with `retryAfter` for the first `limited` requests, then 200. */
+  async function limitedServer(limited: number, retryAfter?: string) {
+    const seen = { total: 0, at: [] as number[] };
+    const s = await serve((_req, res) => {
+      seen.at.push(Date.now());
+      if (seen.total++ < limited) return void res.writeHead(429, retryAfter ? { 'retry-after': retryAfter } : {}).end('slow down');
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    });
+    servers.push(s);
+    return { url: s.url, seen };
+  }
+
+  it('honours Retry-After within the budget: waits as asked, then answers', async () => {
+    const s = await limitedServer(1, '1');
+    const p = probe();
+    const response = await p.fetch({ url: s.url });
+    expect(response.status).toBe(200);
+    expect(s.seen.total).toBe(2);
+    expect(s.seen.at[1]! - s.seen.at[0]!).toBeGreaterThanOrEqual(950);
+    await p.close();
+  });
+
+  it('a 429 that persists is `rate-limited`, at once when Retry-After is beyond the budget', async () => {
+    const far = await limitedServer(Infinity, '900');
+    const p = probe({ rateLimitPatienceMs: 3_000 });
+    const started = Date.now();
+    const error = await probeFailure(p.fetch({ url: `${far.url}/v1/products` }));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error.code).toBe('rate-limited');
+    expect(error.message).toMatch(/^rate limited by the target: 127\.0\.0\.1:\d+ answered 429 Too Many Requests to GET \/v1\/products once \(Retry-After: 900\); lower requestsPerOrigin/);
+    expect(far.seen.total).toBe(1);
+
+    const silent = await limitedServer(Infinity);
+    const q = probe({ rateLimitPatienceMs: 1_500, rateLimitBackoffMs: 200 });
+    expect((await probeFailure(q.fetch({ url: silent.url }))).code).toBe('rate-limited');
+    // Paced and paused between tries, never a tight loop.
+    expect(silent.seen.total).toBeGreaterThan(1);
+    expect(silent.seen.total).toBeLessThanOrEqual(5);
+    await Promise.all([p.close(), q.close()]);
+  });
+
+  it('fetchUncached returns a 429 as an answer, once: the rate-limit burst judges it', async () => {
+    const s = await limitedServer(Infinity, '1');
+    const p = probe();
+    const response = await p.fetchUncached({ url: s.url });
+    expect(response.status).toBe(429);
+    expect(s.seen.total).toBe(1);
+    await p.close();
+  });
+});
+
+describe('probeFailure and the rate-limited reason', () => {
+  it('is always error with a remediation, even where a check lists it as its verdict', () => {
+    const error = new ProbeError('rate-limited', 'rate limited by the target: …', 'HTTP_429');
+    const outcome = kitProbeFailure(error, ['rate-limited', 'refused']);
+    expect(outcome.status).toBe('error');
+    expect(outcome.remediation).toMatch(/Lower requestsPerOrigin/);
+    expect(kitProbeFailure(new ProbeError('refused', 'connection refused'), ['refused']).status).toBe('fail');
   });
 });

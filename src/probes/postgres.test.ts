@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
 import { probeFailure } from '../../test/helpers/probe-failure.js';
 import { usePostgres } from '../../test/helpers/postgres.js';
+import { synDroppingServer } from '../../test/helpers/syn-dropping.js';
 import { redactText } from '../core/redact.js';
 import { PostgresProbe } from './postgres.js';
 
@@ -94,6 +95,21 @@ describe('PostgresProbe against a real server with TLS', () => {
       expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
       await hanging.close();
+    }
+  });
+
+  it('close() ends a session still connecting at once, instead of waiting out the connect timeout', async () => {
+    const dropping = await synDroppingServer();
+    try {
+      const p = probe(`postgresql://u:p@127.0.0.1:${dropping.port}/db`, { limits: { connectTimeoutMs: 30_000 } });
+      const session = failure(p.session());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      await p.close();
+      expect((await session).code).toBe('aborted');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      await dropping.close();
     }
   });
 

@@ -14,6 +14,9 @@ export interface PostgresLimits {
   lockTimeoutMs: number;
 }
 
+/** How long close() lets a connected session say goodbye before its socket is destroyed. */
+const END_GRACE_MS = 500;
+
 export const DEFAULT_POSTGRES_LIMITS: PostgresLimits = {
   connectTimeoutMs: 5_000,
   statementTimeoutMs: 5_000,
@@ -62,6 +65,10 @@ export class PostgresProbe {
   readonly limits: PostgresLimits;
   private readonly password: string | undefined;
   private client?: Promise<pg.Client>;
+  /** Every pg client not yet ended, connecting ones included: close() must reach a socket still waiting for a SYN-ACK. */
+  private readonly live = new Set<pg.Client>();
+  private readonly connected = new WeakSet<pg.Client>();
+  private closed = false;
   private broken?: ProbeError;
   private queue: Promise<unknown> = Promise.resolve();
   private statements = 0;
@@ -136,7 +143,7 @@ export class PostgresProbe {
           // The session is stuck behind an unanswered query: later queries must not queue behind it.
           this.broken = failure;
           this.client = undefined;
-          void client.end().catch(() => undefined);
+          void this.retire(client);
         }
         throw failure;
       } finally {
@@ -148,11 +155,33 @@ export class PostgresProbe {
     return next;
   }
 
+  /**
+   * Ends every session at once, including one still connecting (its socket is destroyed rather than waited for), so
+   * a run against a server that drops SYNs or stops answering ends when its report is written.
+   */
   async close(): Promise<void> {
-    const client = this.client;
+    this.closed = true;
     this.client = undefined;
     this.broken ??= new ProbeError('aborted', 'the database session was closed');
-    if (client) await client.then((c) => c.end()).catch(() => undefined);
+    await Promise.all([...this.live].map((client) => this.retire(client)));
+  }
+
+  /** A polite Terminate to a session that is up, with a short grace; the socket is destroyed either way. */
+  private async retire(client: pg.Client): Promise<void> {
+    this.live.delete(client);
+    const socket = client.connection.stream;
+    if (this.connected.has(client)) {
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        client.end().catch(() => undefined),
+        new Promise<void>((resolve) => {
+          grace = setTimeout(resolve, END_GRACE_MS);
+          grace.unref();
+        }),
+      ]);
+      clearTimeout(grace);
+    }
+    socket.destroy();
   }
 
   private connect(): Promise<pg.Client> {
@@ -199,12 +228,16 @@ export class PostgresProbe {
       this.broken = toProbeError(error, this.target, this.limits);
       this.client = undefined;
     });
+    this.live.add(client);
     try {
       await client.connect();
     } catch (error) {
-      await client.end().catch(() => undefined);
+      await this.retire(client);
+      // Closed while connecting (Ctrl-C, or the run ended): that is the reason, not the destroyed socket.
+      if (this.closed) throw new ProbeError('aborted', `the connection to PostgreSQL at ${target.display} was closed before it was up`);
       throw toProbeError(error, target, limits);
     }
+    this.connected.add(client);
     // A password found in ~/.pgpass or PGPASSWORD is as secret as one in the URL.
     if (typeof (client as unknown as { password?: unknown }).password === 'string') {
       registerSecret((client as unknown as { password: string }).password);

@@ -5,7 +5,8 @@ import type { Reporter } from './types.js';
 
 /**
  * The checklist, ticked by the machine: the same sections and lines the team keeps in Markdown, each with its
- * verdict, evidence summary and fix, ending in the sign-off block and the go-live verdict.
+ * verdict, evidence summary and fix, ending in the sign-off block and the go-live verdict. Everything but the
+ * checklist's own lines goes through `cell`: what a target or a config says cannot become a link, an image or a line.
  */
 export const markdownReporter: Reporter = {
   format: 'markdown',
@@ -36,7 +37,7 @@ export const markdownReporter: Reporter = {
 function line(r: ReportResult): string[] {
   const tick = r.status === 'pass' ? 'x' : ' ';
   const label = r.status === 'pass' || r.status === 'skip' || r.status === 'manual' ? r.status : `**${r.status.toUpperCase()}**`;
-  const waived = r.override?.kind === 'waiver' ? ` _(waived by ${cell(r.override.by)} until ${r.override.expires}: ${cell(r.override.reason)})_` : '';
+  const waived = r.override?.kind === 'waiver' ? ` _(waived by ${cell(r.override.by)} until ${cell(r.override.expires)}: ${cell(r.override.reason)})_` : '';
   const out = [`- [${tick}] ${r.item} — ${label} (${r.severity}, \`${r.id}\`): ${cell(r.message)}${waived}`];
   if (r.remediation && r.status !== 'pass' && r.status !== 'skip') out.push(`  - Fix: ${cell(r.remediation)}`);
   return out;

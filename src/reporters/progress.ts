@@ -1,9 +1,8 @@
 import { Chalk } from 'chalk';
 import type { Check } from '../kit/check.js';
 import type { RunListener } from '../run/runner.js';
-import { SECTIONS } from '../core/sections.js';
 import { redactText } from '../core/redact.js';
-import type { CheckResult } from '../core/types.js';
+import { createLiveProgress } from './live-progress.js';
 import { STATUS_LABEL } from './symbols.js';
 
 export interface Progress {
@@ -16,11 +15,23 @@ export interface ProgressOptions {
   stream: NodeJS.WriteStream;
   tty: boolean;
   colorLevel: 0 | 1 | 2 | 3;
+  /** The run's interrupt (Ctrl-C): the live summary stops redrawing so the CLI's notice stays readable. */
+  signal?: AbortSignal;
 }
 
-/** Live progress on stderr: listr2 on a terminal, one plain line per finished check otherwise (CI logs). */
+/**
+ * Progress on the given stream (stderr, never stdout): on a terminal the plain lines plus a throttled summary redrawn
+ * in place, otherwise one plain line per finished check (CI logs).
+ */
 export async function createProgress(checks: readonly Check[], options: ProgressOptions): Promise<Progress> {
-  return options.tty ? createLiveProgress(checks, options) : createPlainProgress(checks, options);
+  if (!options.tty) return createPlainProgress(checks, options);
+  const live = createLiveProgress(checks, { stream: options.stream, colorLevel: options.colorLevel, ...(options.signal ? { signal: options.signal } : {}) });
+  return {
+    listener: live.listener,
+    async finish() {
+      live.finish();
+    },
+  };
 }
 
 function createPlainProgress(checks: readonly Check[], options: ProgressOptions): Progress {
@@ -43,72 +54,6 @@ function createPlainProgress(checks: readonly Check[], options: ProgressOptions)
     },
     async finish() {
       if (manual > 0) options.stream.write(c.dim(`${manual} manual line(s) await attestation\n`));
-    },
-  };
-}
-
-async function createLiveProgress(checks: readonly Check[], options: ProgressOptions): Promise<Progress> {
-  const { Listr, ListrLogger, ProcessOutput } = await import('listr2');
-  const waiting = new Map<string, (result: CheckResult) => void>();
-  const settled = new Map<string, CheckResult>();
-  const resultOf = (id: string) =>
-    new Promise<CheckResult>((resolve) => {
-      const known = settled.get(id);
-      if (known) resolve(known);
-      else waiting.set(id, resolve);
-    });
-
-  const sections = SECTIONS.map((section) => ({ section, checks: checks.filter((check) => check.section === section.id) })).filter(
-    (group) => group.checks.length > 0,
-  );
-  const tasks = new Listr(
-    sections.map(({ section, checks: group }) => {
-      // Manual lines finish at once and all say "attest me": the live view follows the lines a machine verifies.
-      const verified = group.filter((check) => check.automation !== 'manual');
-      const manual = group.length - verified.length;
-      return {
-        title: `${section.title}${manual > 0 ? ` (${manual} manual)` : ''}`,
-        task: (_ctx, task) =>
-          task.newListr(
-            verified.map((check) => ({
-              title: check.item,
-              task: async (_c, sub) => {
-                const result = await resultOf(check.id);
-                const message = redactText(result.message);
-                if (result.status === 'fail' || result.status === 'error') throw new Error(`${STATUS_LABEL[result.status]}: ${message}`);
-                if (result.status === 'skip' || result.status === 'manual') {
-                  sub.skip(`${check.item} — ${STATUS_LABEL[result.status]}`);
-                  return;
-                }
-                sub.title = `${check.item} — ${STATUS_LABEL[result.status]}${result.status === 'warn' ? `: ${message}` : ''}`;
-              },
-            })),
-            { concurrent: true, exitOnError: false },
-          ),
-      };
-    }),
-    {
-      concurrent: true,
-      exitOnError: false,
-      registerSignalListeners: false,
-      rendererOptions: {
-        // The live view goes to stderr so that stdout carries only the report.
-        logger: new ListrLogger({ processOutput: new ProcessOutput(options.stream, options.stream) }),
-        collapseSubtasks: true,
-        collapseErrors: false,
-      },
-    },
-  );
-  const running = tasks.run().catch(() => undefined);
-  return {
-    listener: {
-      onResult(result) {
-        settled.set(result.id, result);
-        waiting.get(result.id)?.(result);
-      },
-    },
-    async finish() {
-      await running;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { safeLine } from '../core/safe-text.js';
 import type { Status } from '../core/types.js';
 import type { Report, ReportResult } from '../report/schema.js';
 import { formatDuration, groupBySection } from './grouping.js';
@@ -7,13 +8,17 @@ import type { Reporter } from './types.js';
 
 const DETAIL_STATUSES: readonly Status[] = ['fail', 'error', 'warn'];
 
-/** The terminal summary: grouped by checklist section, problems first, then the gate and go-live verdicts. */
+/**
+ * The terminal summary: grouped by checklist section, problems first, then the gate and go-live verdicts. Every
+ * field from the report passes through `safeLine` before it is coloured: a newline or an escape sequence in a
+ * message, a waiver reason or an attestation cannot forge a line ("✔ PASS …") or recolour one.
+ */
 export const textReporter: Reporter = {
   format: 'text',
   render(report, options) {
     const c = new Chalk({ level: options.colorLevel });
     const out: string[] = [];
-    out.push(c.bold(`readiness · environment ${report.environment} · ${report.summary.total} lines in ${formatDuration(report.durationMs)}`));
+    out.push(c.bold(`readiness · environment ${safeLine(report.environment)} · ${report.summary.total} lines in ${formatDuration(report.durationMs)}`));
     for (const { title, results } of groupBySection(report)) {
       out.push('', c.bold.underline(title));
       const ordered = [...results].sort((a, b) => rank(a.status) - rank(b.status));
@@ -28,12 +33,12 @@ export const textReporter: Reporter = {
     }
     out.push('', summaryLine(report, c));
     out.push(gateLine(report, c));
-    for (const reason of report.gate.reasons.slice(0, 20)) out.push(c.red(`    - ${reason}`));
+    for (const reason of report.gate.reasons.slice(0, 20)) out.push(c.red(`    - ${safeLine(reason)}`));
     if (report.gate.reasons.length > 20) out.push(c.red(`    … and ${report.gate.reasons.length - 20} more`));
     out.push(
       report.goLive.approved
         ? c.green.bold('Production Go-Live Approved: YES')
-        : `${c.bold('Production Go-Live Approved: NO')} ${c.dim(`(${report.goLive.blockers.join('; ')})`)}`,
+        : `${c.bold('Production Go-Live Approved: NO')} ${c.dim(`(${report.goLive.blockers.map(safeLine).join('; ')})`)}`,
     );
     return `${out.join('\n')}\n`;
   },
@@ -43,16 +48,17 @@ function renderResult(result: ReportResult, c: ChalkInstance): string[] {
   const colour = statusColour(result.status, c);
   const waived = result.override?.kind === 'waiver' ? c.yellow(' [waived]') : '';
   const attested = result.override?.kind === 'attestation' ? c.cyan(' [attested]') : '';
-  const head = `  ${colour(`${STATUS_SYMBOL[result.status]} ${STATUS_LABEL[result.status].padEnd(6)}`)} ${result.item}${waived}${attested} ${c.dim(`(${result.id})`)}`;
+  const head = `  ${colour(`${STATUS_SYMBOL[result.status]} ${STATUS_LABEL[result.status].padEnd(6)}`)} ${safeLine(result.item)}${waived}${attested} ${c.dim(`(${safeLine(result.id)})`)}`;
   const lines = [head];
   const showDetail = DETAIL_STATUSES.includes(result.status) || result.status === 'skip' || result.status === 'manual' || result.override;
-  if (showDetail || result.status === 'pass') lines.push(c.dim(`           ${result.message}`));
+  if (showDetail || result.status === 'pass') lines.push(c.dim(`           ${safeLine(result.message)}`));
   if (result.override?.kind === 'waiver') {
-    lines.push(c.yellow(`           waived by ${result.override.by} until ${result.override.expires}: ${result.override.reason}`));
+    const { by, expires, reason } = result.override;
+    lines.push(c.yellow(`           waived by ${safeLine(by)} until ${safeLine(expires)}: ${safeLine(reason)}`));
   }
   if (DETAIL_STATUSES.includes(result.status) && result.remediation) {
     for (const [index, line] of result.remediation.split('\n').entries()) {
-      lines.push(`           ${index === 0 ? c.bold('fix:') : '    '} ${line}`);
+      lines.push(`           ${index === 0 ? c.bold('fix:') : '    '} ${safeLine(line)}`);
     }
   }
   return lines;

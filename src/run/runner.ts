@@ -7,7 +7,8 @@ import type { Check, CheckContext, Need } from '../kit/check.js';
 import { probeFailure } from '../kit/probe-failure.js';
 import { raceAbort } from '../core/memo.js';
 import { outcome } from '../core/outcome.js';
-import { redactDeep } from '../core/redact.js';
+import { redactDeep, redactText, registerStaticText } from '../core/redact.js';
+import { safeDeep, safeLine, safeLines } from '../core/safe-text.js';
 import { STATUSES, type CheckOutcome, type CheckResult } from '../core/types.js';
 
 export interface RunListener {
@@ -54,6 +55,8 @@ export async function runChecks(spec: RunSpec): Promise<RunOutcome> {
   const started = performance.now();
   const results: (CheckResult | undefined)[] = new Array(spec.checks.length);
   const runSignal = spec.signal ?? new AbortController().signal;
+  // The checks' own prose holds no secret: redaction leaves it as written wherever a result quotes it.
+  for (const check of spec.checks) registerStaticText(check.item, check.verifies, check.how, check.remediation, check.attestation);
   let next = 0;
 
   const worker = async () => {
@@ -181,8 +184,18 @@ function fromError(error: unknown, debug: boolean): CheckOutcome {
   });
 }
 
+/**
+ * What a check said is data (built from observations and config): redacted, and stripped of control characters
+ * that could forge a line on a terminal. What the catalog says (item, verifies, how, its remediation) is the
+ * tool's own text and is passed on as written.
+ */
 function toResult(check: Check, spec: RunSpec, result: CheckOutcome, durationMs: number): CheckResult {
-  const safe = redactDeep(result);
+  const safe = {
+    status: result.status,
+    message: safeLine(redactText(result.message)),
+    evidence: result.evidence ? safeDeep(redactDeep(result.evidence)) : undefined,
+    remediation: result.remediation !== undefined ? safeLines(redactText(result.remediation)) : undefined,
+  };
   return {
     id: check.id,
     section: check.section,

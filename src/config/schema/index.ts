@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../../core/types.js';
-import { duration, nonEmpty } from './common.js';
+import { duration, isoDate, nonEmpty } from './common.js';
 import { servicesSchema } from './services.js';
 import { awsSchema } from './aws.js';
 import { databaseSchema } from './database.js';
@@ -37,8 +37,6 @@ export const checkOverrideSchema = z.strictObject({
   options: z.record(z.string(), z.unknown()).optional().describe("The check's own options (see `readiness explain <id>`)"),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date as YYYY-MM-DD' });
-
 /** A known failure accepted for a while: it stops gating until `expires`, and every report says so. */
 export const waiverSchema = z.strictObject({
   check: nonEmpty.describe('Id of the failing check'),
@@ -74,6 +72,13 @@ export const configSchema = z.strictObject({
   attestations: nonEmpty.default('readiness.attestations.yaml').describe("Where `readiness attest` records people's attestations for manual lines"),
   concurrency: z.number().int().min(1).max(64).optional().describe('Checks run at once (default 16; --concurrency wins)'),
   timeout: duration.optional().describe('Time limit of each check (default 20s; --timeout wins)'),
+  requestsPerOrigin: z
+    .number()
+    .int()
+    .min(1)
+    .max(32)
+    .optional()
+    .describe('HTTP requests in flight at once to one origin (scheme, host and port), whatever the concurrency (default 4); lower it for a target whose rate limit answers 429'),
 });
 
 /** The top level with environments left unparsed: each environment is validated on its own (see load.ts). */

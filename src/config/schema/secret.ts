@@ -15,14 +15,22 @@ export const secretFields = z.registry<{ secret: SecretKind }>();
 
 /** Marks a field whose whole value is a secret. */
 export function secret<T extends z.ZodType>(schema: T): T {
-  secretFields.add(schema, { secret: 'value' });
-  return schema;
+  return marked(schema, 'value');
 }
 
 /** Marks a field (a URL, a connection string) whose embedded passwords and tokens are secrets. */
 export function withCredentials<T extends z.ZodType>(schema: T): T {
-  secretFields.add(schema, { secret: 'credentials' });
-  return schema;
+  return marked(schema, 'credentials');
+}
+
+/**
+ * The mark goes on a clone: marking a shared schema such as `nonEmpty` itself would make every field built on it
+ * a secret (a waiver's check id, the attestations path), redacting names everywhere.
+ */
+function marked<T extends z.ZodType>(schema: T, kind: SecretKind): T {
+  const clone = schema.clone() as T;
+  secretFields.add(clone, { secret: kind });
+  return clone;
 }
 
 export function secretKindOf(schema: z.core.$ZodType): SecretKind | undefined {
