@@ -3,6 +3,9 @@ import { backupTable, recordedDump } from '../../test/helpers/backup-table.js';
 import check from './automatic-backups.js';
 
 const dump = recordedDump('shop.sql');
+const custom = recordedDump('custom.dump');
+const tar = recordedDump('shop.tar');
+const errorText = recordedDump('pg_dump-error.sql');
 const gzipped = gzipSync(dump);
 const half = dump.subarray(0, Math.floor(dump.length / 2));
 const bytes = dump.length;
@@ -20,11 +23,78 @@ backupTable(check, [
     status: 'pass',
     message: `newest backup nightly.dump: ${recordedDump('custom.dump').length} bytes, 1 h old (pg_dump custom format), within 26 h`,
   },
+  // An unknown format is not a backup: this row passed before (the false pass the issue names).
   {
     name: 'a file that is no dump, under a backup name',
     files: { 'notes.tar': { content: Buffer.from('not a dump, but named like a backup'), ageHours: 2 } },
+    status: 'fail',
+    message: 'newest backup notes.tar is not a database dump: it starts with "not a dump, but named like a backup"',
+  },
+  {
+    name: "pg_dump's error text saved as the newest .sql",
+    files: { 'old.sql': { content: dump, ageHours: 25 }, 'nightly.sql': { content: errorText, ageHours: 1 } },
+    status: 'fail',
+    message: /^newest backup nightly\.sql is not a database dump: it starts with "pg_dump: error: connection to server at "127\.0\.0\.1", port 1 failed/,
+  },
+  {
+    name: "pg_dump's error text, gzipped",
+    files: { 'nightly.sql.gz': { content: gzipSync(errorText), ageHours: 1 } },
+    status: 'fail',
+    message: /^newest backup nightly\.sql\.gz is not a database dump \(gzip of something else\): it starts with "pg_dump: error: /,
+  },
+  {
+    name: 'binary data under a backup name',
+    files: { 'nightly.bak': { content: Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe]), ageHours: 1 } },
+    status: 'fail',
+    message: 'newest backup nightly.bak is not a database dump: not pg_dump output in any format (plain, custom, directory, tar) nor gzip',
+  },
+  {
+    name: 'a tar-format dump',
+    files: { 'nightly.tar': { content: tar, ageHours: 1 } },
     status: 'pass',
-    message: 'newest backup notes.tar: 35 bytes, 2 h old (unknown file), within 26 h',
+    message: `newest backup nightly.tar: ${tar.length} bytes, 1 h old (pg_dump tar format), within 26 h`,
+  },
+  {
+    name: 'a tar-format dump without its last 2 KB',
+    files: { 'nightly.tar': { content: tar.subarray(0, tar.length - 2048), ageHours: 1 } },
+    status: 'fail',
+    message: /^newest backup nightly\.tar is incomplete or corrupt \(pg_dump tar format\): /,
+  },
+  {
+    name: 'a gzipped tar-format dump',
+    files: { 'nightly.tar.gz': { content: gzipSync(tar), ageHours: 1 } },
+    status: 'pass',
+    message: /^newest backup nightly\.tar\.gz: \d+ bytes, 1 h old \(gzipped pg_dump tar format\), within 26 h$/,
+  },
+  {
+    name: 'a custom-format dump without its last 10 bytes',
+    files: { 'nightly.dump': { content: custom.subarray(0, custom.length - 10), ageHours: 1 } },
+    status: 'fail',
+    message: /^newest backup nightly\.dump is incomplete or corrupt \(pg_dump custom format\): /,
+  },
+  {
+    name: 'a gzipped custom-format dump',
+    files: { 'nightly.dump.gz': { content: gzipSync(custom), ageHours: 1 } },
+    status: 'pass',
+    message: /^newest backup nightly\.dump\.gz: \d+ bytes, 1 h old \(gzipped pg_dump custom format\), within 26 h$/,
+  },
+  {
+    name: 'a custom-format dump with a gzip of its own text appended',
+    files: { 'nightly.dump': { content: Buffer.concat([custom, Buffer.from('pg_dump: error: query failed\n')]), ageHours: 1 } },
+    status: 'fail',
+    message: /^newest backup nightly\.dump is incomplete or corrupt \(pg_dump custom format\): an unknown data block type/,
+  },
+  {
+    name: 'a zstd-compressed file, which this build cannot read',
+    files: { 'nightly.sql.zst': { content: Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x00]), ageHours: 1 } },
+    status: 'warn',
+    message: 'newest backup nightly.sql.zst could not be verified to its end: zstd-compressed: this build cannot decompress it to check the dump inside',
+  },
+  {
+    name: 'a plain dump with text after its trailer',
+    files: { 'nightly.sql': { content: Buffer.concat([dump, Buffer.from('pg_dump: error: could not close file\n')]), ageHours: 1 } },
+    status: 'fail',
+    message: 'newest backup nightly.sql is incomplete or corrupt (complete pg_dump): has text after its "dump complete" trailer',
   },
   {
     name: 'the newest dump 30 h old',
@@ -93,7 +163,7 @@ backupTable(check, [
     name: 'an S3 location',
     location: 's3://shop-backups/postgres/',
     status: 'manual',
-    message: /^backups are in s3:\/\/shop-backups\/postgres\/; listing S3 is not supported by this build yet, so a person must check: Screenshot of the Railway/,
+    message: /^backups are in s3:\/\/shop-backups\/postgres\/: add environments\.\w+\.aws \(region, credentials\) to list them, or a person must check: Screenshot of the Railway/,
   },
   { name: 'no backup location', status: 'manual', message: /^no database\.backups\.location configured, so a person must check: Screenshot of the Railway/ },
 ]);

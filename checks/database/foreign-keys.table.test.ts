@@ -10,6 +10,21 @@ judgementTable(check, [
   },
   { scenario: 'triggers disabled', status: 'fail', message: '1 foreign key(s) not enforced, their triggers disabled: Conversion_productId_fkey on Conversion' },
   {
+    scenario: 'triggers replica only',
+    status: 'fail',
+    message:
+      "1 foreign key(s) not enforced, their triggers disabled or set to ENABLE REPLICA (they fire only when session_replication_role = replica, never in the application's sessions): Conversion_productId_fkey on Conversion (ENABLE REPLICA)",
+    evidence: { disabled: [{ table: 'Conversion', constraint: 'Conversion_productId_fkey', states: ['R'] }] },
+  },
+  {
+    scenario: 'referenced side replica only',
+    status: 'fail',
+    message:
+      "1 foreign key(s) not enforced, their triggers disabled or set to ENABLE REPLICA (they fire only when session_replication_role = replica, never in the application's sessions): Product_shopId_fkey on Product (ENABLE REPLICA)",
+  },
+  // ENABLE ALWAYS fires in every session, the application's included: enforced.
+  { scenario: 'triggers enable always', status: 'pass', message: '2 foreign key(s), all validated and enforced; session_replication_role = origin' },
+  {
     scenario: 'database replica role',
     status: 'fail',
     message: 'session_replication_role is "replica" (source: database): foreign keys are not enforced in such sessions',

@@ -33,6 +33,55 @@ describe('database.foreign-keys against a real PostgreSQL', () => {
     expect(result.message).toBe('1 foreign key(s) not enforced, their triggers disabled: Conversion_productId_fkey on Conversion');
   });
 
+  /** ENABLE REPLICA / ENABLE ALWAYS take one trigger by name (not ALL), so each internal trigger of the table in turn. */
+  const setInternalTriggers = (mode: 'REPLICA' | 'ALWAYS', table: string) =>
+    `DO $$ DECLARE t record; BEGIN
+       FOR t IN SELECT tgname FROM pg_trigger WHERE tgrelid = '"${table}"'::regclass AND tgisinternal LOOP
+         EXECUTE format('ALTER TABLE %I ENABLE ${mode} TRIGGER %I', '${table}', t.tgname);
+       END LOOP; END $$`;
+
+  /** Whether an orphan Conversion inserts in an ordinary (origin) session: the ground truth the verdict must match. */
+  const orphanInserts = async (db: Awaited<ReturnType<typeof shop>>): Promise<boolean> =>
+    db.asApp(async (c) => {
+      try {
+        await c.query(`INSERT INTO "Conversion" (id, "productId", "amountCents", "occurredAt") VALUES ('orphan-${Math.random()}', 'no-such-product', 1, now())`);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+
+  it('fails when the enforcement triggers fire only in replica sessions (ENABLE REPLICA): orphans insert fine', async () => {
+    const db = await shop();
+    const admin = await db.admin();
+    await admin.query(setInternalTriggers('REPLICA', 'Conversion'));
+    await admin.end();
+    expect(await orphanInserts(db)).toBe(true);
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'triggers replica only' });
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      "1 foreign key(s) not enforced, their triggers disabled or set to ENABLE REPLICA (they fire only when session_replication_role = replica, never in the application's sessions): Conversion_productId_fkey on Conversion (ENABLE REPLICA)",
+    );
+  });
+
+  it('fails when only the referenced side fires replica-only (deleting a parent leaves orphans), and passes ENABLE ALWAYS', async () => {
+    const db = await shop();
+    const admin = await db.admin();
+    await admin.query(setInternalTriggers('ALWAYS', 'Conversion'));
+    await admin.query(setInternalTriggers('REPLICA', 'Shop'));
+    await admin.end();
+    expect(await orphanInserts(db)).toBe(false);
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'referenced side replica only' });
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^1 foreign key\(s\) not enforced, .*: Product_shopId_fkey on Product \(ENABLE REPLICA\)$/);
+    const fixed = await db.admin();
+    await fixed.query(setInternalTriggers('ALWAYS', 'Shop'));
+    await fixed.end();
+    const always = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'triggers enable always' });
+    expect(always.result.status).toBe('pass');
+    expect(always.result.message).toBe('2 foreign key(s), all validated and enforced; session_replication_role = origin');
+  });
+
   it('fails when session_replication_role = replica switches enforcement off for the database', async () => {
     const db = await shop();
     const admin = await db.admin();

@@ -23,6 +23,17 @@ judgementTable(check, [
     message: /^restored copy: PostgreSQL at 127\.0\.0\.1:1\/\w+ refused the connection: server down or wrong port$/,
     evidence: { reason: 'refused' },
   },
+  {
+    scenario: 'restoredUrl is production',
+    status: 'fail',
+    message:
+      /^database\.backups\.restoredUrl names the production database itself \(localhost:\d+\/\w+\): a restore test must read a separate copy, and restoring into this URL would overwrite production$/,
+  },
+  {
+    scenario: 'restoredUrl reaches production through a relay',
+    status: 'fail',
+    message: /^database\.backups\.restoredUrl \(127\.0\.0\.1:\d+\/\w+\) reaches the production database itself \(same server, started .+, and the same database \w+\): a restore test must read a separate copy/,
+  },
   { scenario: 'no backups configured', status: 'manual', message: /^no database\.backups configured, so a person must attest: A dated restore record/ },
 ]);
 
@@ -34,10 +45,22 @@ backupTable(check, [
     message: new RegExp(`^newest backup shop\\.sql is readable and complete, ${NOT_A_RESTORE}`),
   },
   {
-    name: 'only a custom-format dump, whose completeness cannot be read',
+    name: 'only a custom-format dump, read to its end',
     files: { 'shop.dump': { content: recordedDump('custom.dump'), ageHours: 2 } },
     status: 'manual',
-    message: new RegExp(`^newest backup shop\\.dump is readable, ${NOT_A_RESTORE}`),
+    message: new RegExp(`^newest backup shop\\.dump is readable and complete, ${NOT_A_RESTORE}`),
+  },
+  {
+    name: "pg_dump's error text as the newest backup, and no restored copy",
+    files: { 'nightly.sql': { content: recordedDump('pg_dump-error.sql'), ageHours: 1 } },
+    status: 'fail',
+    message: /^newest backup nightly\.sql is not a database dump: it starts with "pg_dump: error: /,
+  },
+  {
+    name: 'a zstd file, which this build cannot read, and no restored copy',
+    files: { 'nightly.sql.zst': { content: Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x00]), ageHours: 1 } },
+    status: 'manual',
+    message: new RegExp(`^newest backup nightly\\.sql\\.zst is readable \\(could not be verified to its end: zstd-compressed: this build cannot decompress it to check the dump inside\\), ${NOT_A_RESTORE}`),
   },
   {
     name: 'a dump too old for automatic-backups is still only readable here',
@@ -63,6 +86,6 @@ backupTable(check, [
     name: 'an S3 location',
     location: 's3://shop-backups/postgres/',
     status: 'manual',
-    message: /^backups are in s3:\/\/shop-backups\/postgres\/ \(S3 is not listed by this build\); set database\.backups\.restoredUrl to verify a restore, or attest: /,
+    message: /^backups are in s3:\/\/shop-backups\/postgres\/: add environments\.\w+\.aws \(region, credentials\) to list them, or a person must check: A dated restore record/,
   },
 ]);

@@ -1,9 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureDatabase } from '../../fixtures/db/databases.js';
-import { pgDump, restorePlainDump } from '../../fixtures/db/dump.js';
+import { pgDump, pgDumpFailing, restorePlainDump } from '../../fixtures/db/dump.js';
 import { SHOP_MIGRATIONS, deployMigrations } from '../../fixtures/db/prisma-history.js';
 import { runDatabaseCheck, usePostgres } from '../../test/helpers/postgres.js';
 import check from './manual-backup-tested.js';
@@ -67,6 +68,51 @@ describe('database.manual-backup-tested against a real restore', () => {
     expect(result).toMatchObject({ status: 'manual', message: expect.stringMatching(/^newest backup shop\.sql is readable and complete, but a readable file is not a tested restore/) });
     await writeFile(path.join(dir, 'shop.sql'), '--\n-- PostgreSQL database dump\n--\nCREATE TABLE');
     expect((await runDatabaseCheck(check, { url: production.url(pg.roles.reader), backups: { location: dir } })).result.status).toBe('fail');
+  });
+
+  it('refuses a restoredUrl that is the production database itself, by URL or through another address', async () => {
+    const same = await runDatabaseCheck(
+      check,
+      { url: production.url(pg.roles.reader), backups: { location: root, restoredUrl: production.url(pg.roles.app).replace('127.0.0.1', 'localhost') } },
+      { record: 'restoredUrl is production' },
+    );
+    expect(same.result.status).toBe('fail');
+    expect(same.result.message).toBe(
+      `database.backups.restoredUrl names the production database itself (localhost:${pg.server.port}/${production.name}): a restore test must read a separate copy, and restoring into this URL would overwrite production`,
+    );
+    // A TCP relay on another port, as a pooler or tunnel would be: the URL differs, the database is the same.
+    const relay = net.createServer((socket) => {
+      const upstream = net.connect(pg.server.port, '127.0.0.1');
+      socket.pipe(upstream).pipe(socket);
+      const close = () => {
+        socket.destroy();
+        upstream.destroy();
+      };
+      socket.on('error', close);
+      upstream.on('error', close);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (relay.address() as net.AddressInfo).port;
+      const via = await runDatabaseCheck(
+        check,
+        { url: production.url(pg.roles.reader), backups: { location: root, restoredUrl: production.url(pg.roles.reader).replace(`:${pg.server.port}/`, `:${port}/`) } },
+        { record: 'restoredUrl reaches production through a relay' },
+      );
+      expect(via.result.status).toBe('fail');
+      expect(via.result.message).toMatch(
+        new RegExp(`^database\\.backups\\.restoredUrl \\(127\\.0\\.0\\.1:${port}/${production.name}\\) reaches the production database itself \\(same server, started .+, and the same database ${production.name}\\)`),
+      );
+    } finally {
+      await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
+  });
+
+  it("fails, not manual, when the newest backup is pg_dump's error text and no restore is configured", async () => {
+    const dir = await mkdtemp(path.join(root, 'dir-'));
+    await pgDumpFailing(pg.server, path.join(dir, 'nightly.sql'));
+    const { result } = await runDatabaseCheck(check, { url: production.url(pg.roles.reader), backups: { location: dir } });
+    expect(result).toMatchObject({ status: 'fail', message: expect.stringMatching(/^newest backup nightly\.sql is not a database dump: it starts with "pg_dump: error: /) });
   });
 
   it('reports error naming the restored copy when it cannot be reached', async () => {

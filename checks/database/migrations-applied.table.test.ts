@@ -1,7 +1,7 @@
 import { appendFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { convertToCrlf, copyMigrations } from '../../fixtures/db/prisma-history.js';
+import { convertToCrlf, copyMigrations, SHOP_MIGRATIONS } from '../../fixtures/db/prisma-history.js';
 import { judgementTable, type JudgementRow } from '../../test/helpers/judgement-table.js';
 import check from './migrations-applied.js';
 
@@ -28,6 +28,24 @@ const DATABASE_ERROR = String.raw`^PostgreSQL at 127\.0\.0\.1:\d+\/\w+`;
 
 judgementTable(check, [
   { scenario: 'all applied', status: 'pass', message: `all 3 migration(s) applied, latest ${INDEX}; checksums match`, evidence: { applied: 3, pending: [], lockProvider: 'postgresql' } },
+  // Rows written by `prisma migrate resolve --applied` (applied_steps_count = 0): judged by what the scripts create.
+  {
+    scenario: 'failed then resolved applied, objects absent',
+    status: 'fail',
+    message: `1 migration(s) marked applied without Prisma running them (applied_steps_count = 0, \`prisma migrate resolve --applied\` after they failed), and what they create is absent: ${INDEX} (failed first): index "Conversion_productId_idx" on "Conversion"`,
+    evidence: { markedApplied: [{ name: INDEX, afterFailure: true, objectsChecked: 1, absent: ['index "Conversion_productId_idx" on "Conversion"'] }] },
+  },
+  {
+    scenario: 'failed then completed by hand and resolved applied',
+    status: 'warn',
+    message: `1 migration(s) failed, then were marked applied with \`prisma migrate resolve --applied\` (applied_steps_count = 0): Prisma never ran ${INDEX} (the 1 object(s) it creates exist); confirm the rest of each script was completed by hand`,
+  },
+  { scenario: 'baselined with resolve --applied', status: 'pass', message: `all 3 migration(s) applied, latest ${INDEX}; checksums match` },
+  {
+    scenario: 'marked applied, never run, objects absent',
+    status: 'fail',
+    message: `2 migration(s) marked applied without Prisma running them (applied_steps_count = 0, \`prisma migrate resolve --applied\`), and what they create is absent: ${CONVERSIONS}: table "Conversion", constraint "Conversion_productId_fkey" on "Conversion", ${INDEX}: index "Conversion_productId_idx" on "Conversion"`,
+  },
   {
     name: 'all applied, folder with CRLF line endings → pass',
     scenario: 'all applied',
@@ -130,5 +148,38 @@ judgementTable(check, [
     scenario: 'no database url',
     status: 'skip',
     message: 'environments.test.database.url is empty, so there is no database to check (set the variable it comes from to check one)',
+  },
+  {
+    scenario: 'no prisma',
+    status: 'skip',
+    message:
+      'not configured: environments.test.database.migrations (no Prisma here: the key is not set, there is no prisma/migrations folder beside the config and the database has no public._prisma_migrations table)',
+    evidence: { missing: ['database.migrations'], tableExists: false, rows: 0 },
+  },
+  {
+    name: 'no prisma, but database.migrations set to a folder that does not exist → error',
+    scenario: 'no prisma',
+    environment: async (recorded) => ({ ...recorded, database: { ...(recorded.database as Record<string, unknown>), migrations: '/nonexistent/prisma/migrations' } }),
+    status: 'error',
+    message: 'migrations folder /nonexistent/prisma/migrations does not exist (set database.migrations)',
+  },
+  {
+    scenario: 'prisma table without folder',
+    status: 'error',
+    message:
+      'public._prisma_migrations records 3 migration(s), but there is no migrations folder to compare them with: environments.test.database.migrations is not set and there is no prisma/migrations folder beside the config',
+    evidence: { missing: ['database.migrations'], tableExists: true, rows: 3 },
+  },
+  {
+    name: 'prisma table without folder, database.migrations set to the folder → pass',
+    scenario: 'prisma table without folder',
+    environment: async (recorded) => ({ ...recorded, database: { ...(recorded.database as Record<string, unknown>), migrations: SHOP_MIGRATIONS } }),
+    status: 'pass',
+    message: `all 3 migration(s) applied, latest ${INDEX}; checksums match`,
+  },
+  {
+    scenario: 'failed migration without folder',
+    status: 'fail',
+    message: `1 failed migration(s) in public._prisma_migrations: ${INDEX} (migrate deploy refuses to run until resolved, P3009); no migrations folder to compare the rest with (environments.test.database.migrations is not set)`,
   },
 ]);

@@ -7,9 +7,11 @@ import {
   copyMigrations,
   deployMigrations,
   recordMigration,
+  resolveApplied,
   writeLongHistory,
 } from '../../fixtures/db/prisma-history.js';
 import { prismaChecksum } from '../../src/rules/prisma-migrations.js';
+import { MigrationsFolderProbe } from '../../src/probes/prisma-migrations-dir.js';
 import { runDatabaseCheck, usePostgres } from '../../test/helpers/postgres.js';
 import check from './migrations-applied.js';
 
@@ -72,6 +74,72 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
     const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'rolled back');
     expect(result.status).toBe('fail');
     expect(result.message).toBe(`1 pending migration(s): ${INDEX}; 1 of them rolled back earlier (${INDEX})`);
+  });
+
+  /** A shop migration's script and checksum, as `prisma migrate resolve` would read them. */
+  const shopScript = async (name: string) => {
+    const script = (await new MigrationsFolderProbe().read(SHOP_MIGRATIONS)).migrations.find((m) => m.name === name)!.script!;
+    return { sql: script.toString('utf8'), checksum: prismaChecksum(script) };
+  };
+
+  it('fails on a failed migration later marked applied with migrate resolve --applied while its index is absent', async () => {
+    const { checksum } = await shopScript(INDEX);
+    const db = await pg.database({
+      setup: async (c) => {
+        await deployMigrations(c, SHOP_MIGRATIONS, 2);
+        await recordMigration(c, { name: INDEX, checksum, finished: false, logs: 'Database error: canceling statement due to lock timeout' });
+        await resolveApplied(c, INDEX, checksum);
+      },
+    });
+    const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'failed then resolved applied, objects absent');
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      `1 migration(s) marked applied without Prisma running them (applied_steps_count = 0, \`prisma migrate resolve --applied\` after they failed), and what they create is absent: ${INDEX} (failed first): index "Conversion_productId_idx" on "Conversion"`,
+    );
+    expect(result.evidence).toMatchObject({ markedApplied: [{ name: INDEX, afterFailure: true, objectsChecked: 1 }] });
+  });
+
+  it('warns when a failed migration was completed by hand and then marked applied, naming it', async () => {
+    const { sql, checksum } = await shopScript(INDEX);
+    const db = await pg.database({
+      setup: async (c) => {
+        await deployMigrations(c, SHOP_MIGRATIONS, 2);
+        await recordMigration(c, { name: INDEX, checksum, finished: false, logs: 'Database error: canceling statement due to lock timeout' });
+        await c.query(sql);
+        await resolveApplied(c, INDEX, checksum);
+      },
+    });
+    const { result } = await run(db.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'failed then completed by hand and resolved applied');
+    expect(result.status).toBe('warn');
+    expect(result.message).toBe(
+      `1 migration(s) failed, then were marked applied with \`prisma migrate resolve --applied\` (applied_steps_count = 0): Prisma never ran ${INDEX} (the 1 object(s) it creates exist); confirm the rest of each script was completed by hand`,
+    );
+  });
+
+  it('passes a baselined history (marked applied over an existing schema), and fails one whose objects were never made', async () => {
+    const baseline = await pg.database({
+      setup: async (c) => {
+        for (const name of [INIT, CONVERSIONS, INDEX]) {
+          const { sql, checksum } = await shopScript(name);
+          await c.query(sql);
+          await resolveApplied(c, name, checksum);
+        }
+      },
+    });
+    const passed = await run(baseline.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'baselined with resolve --applied');
+    expect(passed.result.status).toBe('pass');
+    expect(passed.result.message).toBe(`all 3 migration(s) applied, latest ${INDEX}; checksums match`);
+    const skipped = await pg.database({
+      setup: async (c) => {
+        await deployMigrations(c, SHOP_MIGRATIONS, 1);
+        for (const name of [CONVERSIONS, INDEX]) await resolveApplied(c, name, (await shopScript(name)).checksum);
+      },
+    });
+    const failed = await run(skipped.url(pg.roles.reader), SHOP_MIGRATIONS, {}, 'marked applied, never run, objects absent');
+    expect(failed.result.status).toBe('fail');
+    expect(failed.result.message).toBe(
+      `2 migration(s) marked applied without Prisma running them (applied_steps_count = 0, \`prisma migrate resolve --applied\`), and what they create is absent: ${CONVERSIONS}: table "Conversion", constraint "Conversion_productId_fkey" on "Conversion", ${INDEX}: index "Conversion_productId_idx" on "Conversion"`,
+    );
   });
 
   it('fails on a migration edited after it was applied, but not on CRLF line endings', async () => {
@@ -201,5 +269,43 @@ describe('database.migrations-applied against a real PostgreSQL', () => {
     const { result } = await runDatabaseCheck(check, { url: '' }, { record: 'no database url' });
     expect(result.status).toBe('skip');
     expect(result.message).toMatch(/environments\.test\.database\.url is empty/);
+  });
+
+  // Without database.migrations the check looks at prisma/migrations beside the config (test.config.yaml: the
+  // repository root, which has none).
+  describe('no database.migrations and no prisma/migrations folder', () => {
+    it('skips naming the key when the database has no _prisma_migrations: no Prisma here', async () => {
+      const db = await pg.database();
+      const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'no prisma' });
+      expect(result.status).toBe('skip');
+      expect(result.message).toMatch(
+        /^not configured: environments\.test\.database\.migrations \(no Prisma here: the key is not set, there is no prisma\/migrations folder beside the config and the database has no public\._prisma_migrations table\)$/,
+      );
+      expect(result.evidence).toMatchObject({ missing: ['database.migrations'], tableExists: false });
+    });
+
+    it('is an error naming the key when the database has Prisma migrations to compare', async () => {
+      const db = await pg.database({ setup: (c) => deployMigrations(c, SHOP_MIGRATIONS).then(() => undefined) });
+      const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'prisma table without folder' });
+      expect(result.status).toBe('error');
+      expect(result.message).toMatch(
+        /^public\._prisma_migrations records 3 migration\(s\), but there is no migrations folder to compare them with: environments\.test\.database\.migrations is not set and there is no prisma\/migrations folder beside the config$/,
+      );
+      expect(result.remediation).toBe("Set environments.test.database.migrations to the application's Prisma migrations folder (relative to the config file).");
+    });
+
+    it('fails on a failed migration, which needs no folder to be seen', async () => {
+      const db = await pg.database({
+        setup: async (c) => {
+          await deployMigrations(c, SHOP_MIGRATIONS, 2);
+          await recordMigration(c, { name: INDEX, checksum: 'x'.repeat(64), finished: false, logs: 'ERROR: relation already exists' });
+        },
+      });
+      const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'failed migration without folder' });
+      expect(result.status).toBe('fail');
+      expect(result.message).toBe(
+        `1 failed migration(s) in public._prisma_migrations: ${INDEX} (migrate deploy refuses to run until resolved, P3009); no migrations folder to compare the rest with (environments.test.database.migrations is not set)`,
+      );
+    });
   });
 });

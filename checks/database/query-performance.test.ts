@@ -27,6 +27,27 @@ describe('database.query-performance against a real PostgreSQL with pg_stat_stat
     expect(result.message).toMatch(/^none of 1 statement\(s\) with 100\+ calls averages 100 ms or more/);
   });
 
+  it('warns on a slow report query run 50 times, though 500 cheap health-check SELECT 1s have more calls', async () => {
+    const db = await pg.database({
+      setup: async (c) => {
+        for (let i = 0; i < 500; i++) await c.query('SELECT 1');
+      },
+    });
+    // Five sessions at once, ten reports each: the same 50 calls of 250 ms in a fifth of the wall time.
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        db.asApp(async (c) => {
+          for (let i = 0; i < 10; i++) await c.query('SELECT count(*) AS orders, pg_sleep(0.25) FROM generate_series(1, $1::int) g', [1000]);
+        }),
+      ),
+    );
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'slow report among cheap health checks' });
+    expect(result.status).toBe('warn');
+    expect(result.message).toMatch(
+      /^1 statement\(s\) with 100\+ calls or in the top 80% of statement time average 100 ms or more; slowest 2\d\d(\.\d)? ms over 50 calls \([\d.]+% of statement time\): SELECT count\(\*\) AS orders, pg_sleep\(\$2\) FROM generate_series\(\$3, \$1::int\) g$/,
+    );
+  }, 60_000);
+
   it('is manual, not pass, when no statement has enough calls to judge', async () => {
     const db = await pg.database();
     const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'too few calls' });

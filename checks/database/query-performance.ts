@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { defineCheck } from '../../src/kit/check.js';
 import { withDatabase } from '../../src/kit/database.js';
-import { judgeStatements } from '../../src/rules/database-statements.js';
+import { DEFAULT_MIN_REPEAT_CALLS, DEFAULT_TIME_SHARE_PERCENT, judgeStatements } from '../../src/rules/database-statements.js';
 
 const options = z.strictObject({
-  minCalls: z.number().int().min(1).default(100).describe('Statements called fewer times are not judged'),
+  minCalls: z.number().int().min(1).default(100).describe('Statements called this often are always judged'),
   slowMeanMs: z.number().positive().default(100).describe('A mean execution time at or above this many ms warns'),
+  timeSharePercent: z
+    .number()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_TIME_SHARE_PERCENT)
+    .describe('The heaviest statements making up this percent of the total statement time are judged too, however few their calls'),
+  minRepeatCalls: z.number().int().min(1).default(DEFAULT_MIN_REPEAT_CALLS).describe('Statements run fewer times are never judged (one-off admin queries)'),
 });
 
 export default defineCheck<z.infer<typeof options>>({
@@ -18,9 +25,11 @@ export default defineCheck<z.infer<typeof options>>({
   options,
   verifies: 'Under real load the application\'s queries stay fast: none of the frequently run statements is slow on average.',
   how:
-    'Reads pg_stat_statements for this database (data statements only: SELECT/INSERT/UPDATE/DELETE/WITH/MERGE, whose constants are normalised away). Warn: a statement ' +
-    'with minCalls+ calls and a mean of slowMeanMs ms or more, with its normalised text. Pass: statements with minCalls+ calls exist and none is slow. Manual: the ' +
-    'extension is missing or not loaded (the remediation says how to enable it), or no statement has minCalls calls yet — a load test must then be attested.',
+    'Reads pg_stat_statements for this database (data statements only: SELECT/INSERT/UPDATE/DELETE/WITH/MERGE, whose constants are normalised away). The statements ' +
+    'judged are those with minCalls+ calls and the heaviest by total time that together make up timeSharePercent (80) % of all statement time (each run at least ' +
+    'minRepeatCalls (5) times) — so 500 cheap SELECT 1 health checks cannot stand for the load while a slow report query goes unjudged. Warn: a judged statement ' +
+    'with a mean of slowMeanMs ms or more, with its normalised text and share of the time. Pass: judged statements exist and none is slow. Manual: the ' +
+    'extension is missing or not loaded (the remediation says how to enable it), or no statement qualifies yet — a load test must then be attested.',
   remediation:
     'Enable pg_stat_statements, rerun the k6 load test on a production-sized copy, fix the slowest queries (indexes, narrower Prisma select/include, pagination instead of findMany on whole tables) and retest until within target.',
   attestation:

@@ -24,6 +24,21 @@ describe('deployment.health-checks against real services', () => {
     odd.get('/login-redirect', (_req, res) => res.redirect(302, '/login'));
     odd.get('/login', (_req, res) => void res.send('please log in'));
     odd.get('/slow', (_req, res) => void setTimeout(() => res.json({ status: 'ok' }), 300));
+    // Each of these answered 200 and passed when only a top-level "status" string was read.
+    odd.get('/envelope-down', (_req, res) => void res.json({ success: true, data: { status: 'down' } }));
+    odd.get('/ok-false', (_req, res) => void res.json({ ok: false }));
+    odd.get('/status-false', (_req, res) => void res.json({ status: false }));
+    odd.get('/error-template', (_req, res) => void res.type('html').send('<!doctype html><html><head><title>Error</title></head><body><h1>Something went wrong</h1><p>Please try again later.</p></body></html>'));
+    odd.get('/broken-json', (_req, res) => void res.type('application/json').send('{"status":"ok",'));
+    odd.get('/actuator/health', (_req, res) =>
+      void res.type('application/vnd.spring-boot.actuator.v3+json').send(JSON.stringify({ status: 'UP', components: { db: { status: 'UP', details: { database: 'PostgreSQL', validationQuery: 'isValid()' } }, ping: { status: 'UP' } } })),
+    );
+    odd.get('/actuator/health-down', (_req, res) =>
+      void res.type('application/vnd.spring-boot.actuator.v3+json').send(JSON.stringify({ status: 'DOWN', components: { db: { status: 'DOWN', details: { error: 'connection refused' } } } })),
+    );
+    odd.get('/terminus', (_req, res) =>
+      void res.json({ status: 'error', info: { memory: { status: 'up' } }, error: { database: { status: 'down', message: 'timeout' } }, details: { memory: { status: 'up' }, database: { status: 'down' } } }),
+    );
     servers.odd = await serve(odd);
   });
   afterAll(() => Promise.all(Object.values(servers).map((s) => s.close())));
@@ -45,6 +60,24 @@ describe('deployment.health-checks against real services', () => {
     expect((await runCheck(healthChecks, servicesTarget({ odd: servers.odd!.url }), { record: 'body says down' })).message).toContain('reports status "down"');
     const degraded = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health: '/degraded' } }), { record: 'body says degraded' });
     expect(degraded.status).toBe('warn');
+  });
+
+  it.each([
+    ['/envelope-down', 'fail', 'odd: answered 200 but its body reports data.status "down"'],
+    ['/ok-false', 'fail', 'odd: answered 200 but its body reports ok: false'],
+    ['/status-false', 'fail', 'odd: answered 200 but its body reports status: false'],
+    ['/error-template', 'fail', 'odd: answered 200 with an error page (title "Error"), not a healthy answer'],
+    ['/broken-json', 'error', 'odd: answered 200 with application/json but the body does not parse as JSON: its health cannot be read'],
+    ['/actuator/health-down', 'fail', 'odd: answered 200 but its body reports status "DOWN"'],
+    ['/terminus', 'fail', 'odd: answered 200 but its body reports status "error"'],
+  ])('reads the health shape at %s: %s', async (health, status, message) => {
+    const result = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health } }), { record: `health body ${health}` });
+    expect(result).toMatchObject({ status, message });
+  });
+
+  it('passes a Spring Boot actuator answer that is UP', async () => {
+    const result = await runCheck(healthChecks, servicesTarget({ odd: { url: servers.odd!.url, health: '/actuator/health' } }), { record: 'health body /actuator/health' });
+    expect(result.status).toBe('pass');
   });
 
   it('does not follow a redirect to a login page that would answer 200', async () => {

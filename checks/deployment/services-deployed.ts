@@ -1,7 +1,10 @@
 import { defineCheck } from '../../src/kit/check.js';
-import { outcome } from '../../src/core/outcome.js';
-import { perServicePage } from '../../src/kit/per-service.js';
-import { platformNotDeployed } from '../../src/rules/platform.js';
+import { perService, serviceUrl } from '../../src/kit/per-service.js';
+import { httpProbe } from '../../src/probes/http.js';
+import { judgeDeployment } from '../../src/rules/platform.js';
+import { DEFAULT_PAGES } from '../../src/rules/default-pages.js';
+
+const SERVERS = [...new Set(DEFAULT_PAGES.map((p) => p.server.replace(/ \(.*\)$/, '')))].join(', ');
 
 export default defineCheck({
   id: 'deployment.services-deployed',
@@ -10,23 +13,26 @@ export default defineCheck({
   severity: 'critical',
   automation: 'automated',
   needs: ['services'],
-  verifies: 'Every configured service (API, dashboard, widget) answers over HTTP at its production URL from a running deployment.',
+  verifies: 'Every configured service (API, dashboard, widget) answers over HTTP at its production URL and its health path from a running deployment of its own, not a web server or platform default page.',
   how:
-    "One GET per service base URL, following up to 5 same-purpose redirects. Pass: an HTTP answer below 500 that is not a platform's " +
-    '"nothing deployed here" page (Railway fallback, Render no-server, Vercel/Heroku not-found). Fail: 5xx, such a page, connection refused or ' +
-    'an unresolvable host. Error: timeout, reset or malformed answer.',
+    'One GET per service base URL (following up to 5 redirects) and one of its health path (not following redirects; shared with deployment.health-checks). ' +
+    `Fail: either answer is a web server's or platform's default page (${SERVERS}: welcome pages, "nothing deployed here" pages and headers; the list and its sources are in src/rules/default-pages.ts); ` +
+    'the base or the health path answers 5xx; both answer 404/410 (nothing of the service is there); connection refused or an unresolvable host. ' +
+    'Warn: the base answers but the health path is 404/410 (the service\'s own routes may be missing). Pass: any other answer, a 404 at the base included when the health path answers. Error: timeout, reset or malformed answer.',
   remediation: 'Deploy the missing service (railway up --service <name>) and attach its domain; check the deployment logs for crashes.',
   async run(ctx) {
-    return perServicePage(
+    return perService(
       ctx,
-      async (response) => {
-        const evidence = { url: response.url, status: response.status, ms: response.timing.totalMs };
-        const notDeployed = platformNotDeployed(response);
-        if (notDeployed) return outcome('fail', notDeployed, { evidence });
-        if (response.status >= 500) {
-          return outcome('fail', `answered ${response.status}: the deployment is down or crashing`, { evidence });
-        }
-        return outcome('pass', `answered ${response.status} in ${response.timing.totalMs} ms`, { evidence });
+      async (_name, service) => {
+        const http = ctx.probe(httpProbe);
+        const [base, health] = await Promise.all([http.fetch({ url: service.url }), http.fetch({ url: serviceUrl(service, service.health), followRedirects: false })]);
+        return judgeDeployment(base, health, {
+          url: base.url,
+          status: base.status,
+          ms: base.timing.totalMs,
+          health: health.requestedUrl,
+          healthStatus: health.status,
+        });
       },
       { failOnProbeErrors: ['refused', 'dns'], pass: 'every service answered from a running deployment' },
     );

@@ -36,6 +36,33 @@ describe('documentation.privacy-policy and documentation.terms-of-service agains
     expect(shell.message).toContain('its text has none of: terms, conditions');
   });
 
+  // Each of these passed: the keyword could be anywhere in the text, footer included, and redirects went anywhere.
+  it('fail a 200 "Page not found" page whose footer links the policy, a redirect to the home page, and the home page served in its place', async () => {
+    const footer = '<footer><a href="/privacy">Privacy Policy</a> · <a href="/terms">Terms of Service</a></footer>';
+    const home = '<!doctype html><title>Shop</title><h1>Welcome to Shop</h1><p>Everything a merchant needs to sell online, from the first product to the thousandth order.</p>' + footer;
+    const site = await start(
+      staticSite({
+        '/': { type: 'html', body: home },
+        '/privacy': { type: 'html', body: `<!doctype html><title>Page not found</title><h1>Page not found</h1><p>The page you asked for is not here.</p>${footer}` },
+        '/legal/privacy': { type: 'html', status: 302, body: '', headers: { location: '/' } },
+        '/terms': { type: 'html', body: home },
+      }),
+    );
+    const soft = await runCheck(privacy, targetOf({ urls: { privacy: `${site.url}/privacy` } }), { record: 'soft 404 with the policy in its footer' });
+    expect(soft).toMatchObject({ status: 'fail', message: `privacy policy: ${site.url}/privacy answers 200 with a not-found or error page ("Page not found"), a soft 404: the privacy policy is not published there` });
+    const redirected = await runCheck(privacy, targetOf({ urls: { privacy: `${site.url}/legal/privacy` } }), { record: 'redirect to the home page' });
+    expect(redirected).toMatchObject({ status: 'fail', message: `privacy policy: ${site.url}/legal/privacy redirects to the home page (${site.url}/): the privacy policy is not published there` });
+    const homeInstead = await runCheck(terms, targetOf({ urls: { terms: `${site.url}/terms` } }), { record: 'the home page served in its place' });
+    expect(homeInstead).toMatchObject({ status: 'fail', message: `terms of service: ${site.url}/terms answers with the same page as the home page (${site.url}/): the terms of service is not published there` });
+  });
+
+  it('warn about a stub that names the policy but says nothing', async () => {
+    const site = await start(staticSite({ '/privacy': { type: 'html', body: '<!doctype html><title>Privacy policy</title><h1>Privacy policy</h1><p>Coming soon.</p>' } }));
+    const stub = await runCheck(privacy, targetOf({ urls: { privacy: `${site.url}/privacy` } }), { record: 'stub page' });
+    expect(stub.status).toBe('warn');
+    expect(stub.message).toContain(`privacy policy: ${site.url}/privacy is titled as the privacy policy but its own text has 2 word(s): a stub, not the privacy policy?`);
+  });
+
   it('skip when the URL is not configured, naming the key', async () => {
     const result = await runCheck(privacy, targetOf({ urls: { status: 'https://status.example.com' } }), { record: 'not configured' });
     expect(result).toMatchObject({ status: 'skip', message: "not configured: environments.test.urls.privacy (the privacy policy's public URL)" });

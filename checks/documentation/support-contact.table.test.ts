@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { judgementTable } from '../../test/helpers/judgement-table.js';
 import check from './support-contact.js';
 
@@ -8,6 +9,14 @@ judgementTable(check, [
     status: 'warn',
     message: /^urls\.support: https: served over plain HTTP \(http:\/\/127\.0\.0\.1:\d+\/support\)$/,
     evidence: { dashboard: { verdict: 'pass', message: 'support contact on /: email link support@example.com' } },
+  },
+  // Passed before: any link saying "Help" counted, wherever it led.
+  { scenario: 'help link answers 404', status: 'fail', message: 'dashboard: no working support contact on /: link "Help" → /help answers 404' },
+  {
+    scenario: 'help link leads to a page',
+    status: 'pass',
+    message: 'support contact visible',
+    evidence: { dashboard: { contact: 'link "Help" → /help', landedOn: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/help$/) as unknown } },
   },
   { scenario: 'no contact', status: 'fail', message: 'dashboard: no support contact on /: no mailto:/tel: link, support/help/contact link, support address or chat widget' },
   {

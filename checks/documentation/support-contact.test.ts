@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { dashboard } from '../../fixtures/apps/dashboard.js';
+import { builtDashboard } from '../../fixtures/apps/frontend-builds.js';
 import { staticSite } from '../../fixtures/apps/static-site.js';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
 import { runCheck, targetOf } from '../../test/helpers/run-check.js';
@@ -26,6 +27,23 @@ describe('documentation.support-contact against real servers', () => {
     expect(result.status).toBe('fail');
     expect(result.message).toContain('no support contact on /');
     expect(result.remediation).toContain('Help link');
+  });
+
+  it('fails a Help link that answers 404, which passed when any such link counted', async () => {
+    const dash = await start(builtDashboard());
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }), { record: 'help link answers 404' });
+    expect(result).toMatchObject({ status: 'fail', message: 'dashboard: no working support contact on /: link "Help" → /help answers 404' });
+  });
+
+  it('passes a Help link that leads to a help page', async () => {
+    const dash = await start(
+      staticSite({
+        '/': { type: 'html', body: '<h1>Orders</h1><p>Your orders of the last thirty days, with totals and refunds.</p><a href="/help">Help</a>' },
+        '/help': { type: 'html', body: '<title>Help centre</title><h1>How can we help?</h1><p>Write to us from the form below.</p>' },
+      }),
+    );
+    const result = await runCheck(check, targetOf({ services: { dashboard: { url: dash.url } } }), { record: 'help link leads to a page' });
+    expect(result).toMatchObject({ status: 'pass', message: 'support contact visible' });
   });
 
   it('asks a person when the dashboard is an app shell drawn by scripts', async () => {

@@ -11,5 +11,11 @@ judgementTable(check, [
       /^terms of service: http:\/\/127\.0\.0\.1:\d+\/terms answers 200 but its text has none of: terms, conditions, agreement, AGB, conditions générales \(an app shell or a soft 404\?\); https: served over plain HTTP \(http:\/\/127\.0\.0\.1:\d+\/terms\)$/,
   },
   { scenario: 'not found', status: 'fail', message: /^terms of service: http:\/\/127\.0\.0\.1:\d+\/terms answers 404 \(not found\)$/ },
+  {
+    // Passed before: the home page's footer says "Terms of Service".
+    scenario: 'the home page served in its place',
+    status: 'fail',
+    message: /^terms of service: (http:\/\/127\.0\.0\.1:\d+)\/terms answers with the same page as the home page \(\1\/\): the terms of service is not published there$/,
+  },
   { scenario: 'redirect loop', status: 'error', message: /^redirect loop: http:\/\/127\.0\.0\.1:\d+\/loop was already visited$/ },
 ]);

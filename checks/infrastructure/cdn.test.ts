@@ -9,8 +9,8 @@ import check from './cdn.js';
 const servers = serverPool();
 afterAll(servers.closeAll);
 const start = servers.start;
-const asset = (headers: Record<string, string>, status = 200) => staticSite({ '/widget.js': { type: 'js', body: minifiedScript(), headers, status } });
-const judge = async (headers: Record<string, string>, status = 200, record?: string) =>
+const asset = (headers: Record<string, string | string[]>, status = 200) => staticSite({ '/widget.js': { type: 'js', body: minifiedScript(), headers, status } });
+const judge = async (headers: Record<string, string | string[]>, status = 200, record?: string) =>
   runCheck(check, targetOf({ services: { widget: { url: (await start(asset(headers, status))).url, asset: '/widget.js' } } }), record ? { record } : {});
 
 describe('infrastructure.cdn against real servers', () => {
@@ -33,6 +33,28 @@ describe('infrastructure.cdn against real servers', () => {
     expect(uncacheable.status).toBe('fail');
     expect(uncacheable.message).toContain('no-store keeps CDNs from serving it from cache');
     expect((await judge({}, 404, 'asset 404')).message).toBe('widget: /widget.js: the static asset answers 404');
+  });
+
+  // Any CDN header passed before: these are CDN answers that do not cache the asset.
+  it('fails an asset Cloudflare passes through uncached (BYPASS) that also sets a cookie', async () => {
+    const result = await judge(
+      { 'cache-control': 'public, max-age=300', 'cf-cache-status': 'BYPASS', 'cf-ray': '8f00-AMS', 'set-cookie': ['sid=s%3Aabc123; Path=/; HttpOnly', 'theme=dark; Path=/'] },
+      200,
+      'cloudflare bypass with a cookie',
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      'widget: CDN: served through Cloudflare but not from its cache (cf-cache-status: BYPASS): every request goes to the origin; cookies: the asset sets a cookie (Set-Cookie: sid, theme): shared caches do not store it, or hand it to the next visitor',
+    );
+    expect(result.message).not.toContain('abc123');
+  });
+
+  it('fails DYNAMIC, reads RFC 9211 Cache-Status, and passes a first MISS that the CDN stores', async () => {
+    expect((await judge({ 'cache-control': 'public, max-age=300', 'cf-cache-status': 'DYNAMIC', 'cf-ray': '8f01-AMS' }, 200, 'cloudflare dynamic')).status).toBe('fail');
+    const forwarded = await judge({ 'cache-control': 'public, max-age=300', 'x-served-by': 'cache-ams21035-AMS', 'cache-status': 'ExampleCDN; fwd=bypass' }, 200, 'cache-status bypass');
+    expect(forwarded.message).toBe('widget: CDN: served through Fastly but not from its cache (Cache-Status: ExampleCDN; fwd=bypass): every request goes to the origin');
+    const miss = await judge({ 'cache-control': 'public, max-age=31536000, immutable', 'x-amz-cf-id': 'abc', 'x-cache': 'Miss from cloudfront' }, 200, 'cloudfront miss');
+    expect(miss.status).toBe('pass');
   });
 
   it('skips an API without an asset, and reports error when the asset hangs', async () => {

@@ -51,6 +51,46 @@ inputTable(check, [
     status: 'fail',
     message: "api: on Render's default domain (*.onrender.com): shop-api.onrender.com; web: on Cloudflare Pages's default domain (*.pages.dev): shop.pages.dev",
   },
+  // Passed before: the fixed list knew none of them.
+  {
+    name: 'a Cloudflare quick tunnel',
+    environments: services({ api: 'https://quiet-fox-lake.trycloudflare.com' }),
+    status: 'fail',
+    message: "api: on a development tunnel (Cloudflare Quick Tunnels, *.trycloudflare.com), not a domain of the product's: quiet-fox-lake.trycloudflare.com",
+  },
+  {
+    name: 'an ngrok tunnel',
+    environments: services({ api: 'https://3f2a-81-2-69-160.ngrok.app' }),
+    status: 'fail',
+    message: "api: on a development tunnel (ngrok, *.ngrok.app), not a domain of the product's: 3f2a-81-2-69-160.ngrok.app",
+  },
+  {
+    name: 'a Replit workspace preview',
+    environments: services({ dashboard: 'https://4c1d-shop.riker.replit.dev' }),
+    status: 'fail',
+    message: "dashboard: on a development preview URL (Replit (development URL of a workspace), *.replit.dev), not a domain of the product's: 4c1d-shop.riker.replit.dev",
+  },
+  {
+    name: 'a Codespaces forwarded port',
+    environments: services({ api: 'https://fuzzy-space-8080.app.github.dev' }),
+    status: 'fail',
+    message: "api: on a development preview URL (GitHub Codespaces (forwarded port), *.app.github.dev), not a domain of the product's: fuzzy-space-8080.app.github.dev",
+  },
+  {
+    name: 'another suffix of the private section of the public suffix list',
+    environments: services({ web: 'https://shop.duckdns.org' }),
+    status: 'fail',
+    message: "web: on a shared platform domain (*.duckdns.org, in the private section of the public suffix list), not a domain of the product's: shop.duckdns.org",
+  },
+  {
+    name: 'an AWS load balancer name',
+    environments: services({ api: 'https://api-7d1e.elb.amazonaws.com' }),
+    status: 'fail',
+    message: "api: on AWS's default domain (*.amazonaws.com): api-7d1e.elb.amazonaws.com",
+  },
+  // A false fail avoided: registries in the private section sell names their owners hold.
+  { name: 'a name bought under a CentralNic registry suffix', environments: services({ web: 'https://shop.us.com' }), status: 'pass', message: 'every service is on its own domain' },
+  { name: 'a name under a country second-level domain', environments: services({ web: 'https://shop.co.uk' }), status: 'pass', message: 'every service is on its own domain' },
   { name: 'a look-alike of a platform suffix', environments: services({ api: 'https://api.notvercel.app' }), status: 'pass', message: 'every service is on its own domain' },
   { name: 'an IPv4 address', environments: services({ api: 'http://203.0.113.7:8080' }), status: 'warn', message: 'api: reached by an IP address (203.0.113.7), not a domain' },
   { name: 'an IPv6 address', environments: services({ api: 'https://[2001:db8::1]/' }), status: 'warn', message: 'api: reached by an IP address ([2001:db8::1]), not a domain' },

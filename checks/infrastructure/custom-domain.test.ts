@@ -19,6 +19,12 @@ describe('infrastructure.custom-domain (reads the configured URLs; sends no requ
     expect(result.severity).toBe('low');
   });
 
+  it('fails tunnel and preview hosts the fixed list did not know, read from the public suffix list and the kept lists', async () => {
+    const result = await judge({ api: 'https://quiet-fox-lake.trycloudflare.com', widget: 'https://3f2a.ngrok.app', dashboard: 'https://4c1d-shop.riker.replit.dev' });
+    expect(result.status).toBe('fail');
+    expect(result.evidence).toMatchObject({ api: { kind: 'tunnel' }, widget: { kind: 'tunnel' }, dashboard: { kind: 'preview', suffix: 'replit.dev' } });
+  });
+
   it('warns about a bare IP address', async () => {
     expect((await judge({ api: 'http://203.0.113.7:8080' })).message).toBe('api: reached by an IP address (203.0.113.7), not a domain');
   });

@@ -3,7 +3,7 @@ import { outcome } from '../../src/core/outcome.js';
 import { perService } from '../../src/kit/per-service.js';
 import { isIpHost } from '../../src/probes/sites.js';
 import { isLocalHost } from '../../src/core/hosts.js';
-import { platformDefaultDomain } from '../../src/rules/domains.js';
+import { sharedDomain, type SharedDomain } from '../../src/rules/domains.js';
 
 export default defineCheck({
   id: 'infrastructure.custom-domain',
@@ -14,10 +14,14 @@ export default defineCheck({
   needs: ['services'],
   verifies: "No service is reached through a hosting platform's default domain (*.up.railway.app and the like): each is on the product's own domain.",
   how:
-    'Reads the host of every service URL (no request). Fail: a platform default domain — Railway (up.railway.app, railway.app), Render (onrender.com), Vercel (vercel.app), Heroku (herokuapp.com), ' +
+    'Reads the host of every service URL (no request). Fail: a host on a name someone else hands out — a development tunnel (ngrok, Cloudflare Quick Tunnels *.trycloudflare.com, localtunnel, ' +
+    'localhost.run, Serveo, Microsoft dev tunnels, …) or a workspace preview (Replit *.replit.dev, GitHub Codespaces *.app.github.dev, Gitpod, CodeSandbox, StackBlitz, …), from the lists kept in src/core/dev-hosts.ts; ' +
+    'a platform default domain — Railway (up.railway.app, railway.app), Render (onrender.com), Vercel (vercel.app), Heroku (herokuapp.com), ' +
     'Netlify (netlify.app), Fly.io (fly.dev), Cloud Run (run.app), App Engine (appspot.com), Firebase (web.app, firebaseapp.com), Azure (azurewebsites.net, azurestaticapps.net, cloudapp.azure.com), ' +
     'AWS (elasticbeanstalk.com, awsapprunner.com, amplifyapp.com, cloudfront.net, amazonaws.com), DigitalOcean (ondigitalocean.app), Cloudflare (pages.dev, workers.dev), GitHub/GitLab Pages, ' +
-    'Deno Deploy, Glitch, Replit, Koyeb, ngrok. Warn: an IP address or a local name (localhost, *.localhost, host.docker.internal). The line is optional: fail has low severity; waive it if platform domains are a deliberate choice.',
+    'Deno Deploy, Glitch, Replit, Koyeb, ngrok; or any other suffix of the private section of the public suffix list (read with tldts), whose subdomains belong to the operator\'s customers — ' +
+    'registries that sell names to their owners (CentralNic\'s us.com, uk.com, …, eu.org) excepted. ' +
+    'Warn: an IP address or a local name (localhost, *.localhost, host.docker.internal). The line is optional: fail has low severity; waive it if platform domains are a deliberate choice.',
   remediation:
     "Add the custom domain in each service's Railway networking settings, create the CNAME record it shows, wait for verification, then update the config, env vars, OAuth redirect URLs and the widget snippet.",
   async run(ctx) {
@@ -25,10 +29,8 @@ export default defineCheck({
       ctx,
       async (_name, service) => {
         const host = new URL(service.url).hostname;
-        const platform = platformDefaultDomain(host);
-        if (platform) {
-          return outcome('fail', `on ${platform.platform}'s default domain (*.${platform.suffix}): ${host}`, { evidence: { host, platform: platform.platform } });
-        }
+        const shared = sharedDomain(host);
+        if (shared) return outcome('fail', `${describeShared(shared)}: ${host}`, { evidence: { host, kind: shared.kind, suffix: shared.suffix, ...(shared.service ? { platform: shared.service } : {}) } });
         if (isIpHost(host) || isLocalHost(host)) {
           const what = isIpHost(host) ? 'an IP address' : host === 'localhost' ? 'localhost' : 'a local name';
           return outcome('warn', `reached by ${what} (${host}), not a domain`, {
@@ -42,3 +44,16 @@ export default defineCheck({
     );
   },
 });
+
+function describeShared(shared: SharedDomain): string {
+  switch (shared.kind) {
+    case 'platform':
+      return `on ${shared.service}'s default domain (*.${shared.suffix})`;
+    case 'tunnel':
+      return `on a development tunnel (${shared.service}, *.${shared.suffix}), not a domain of the product's`;
+    case 'preview':
+      return `on a development preview URL (${shared.service}, *.${shared.suffix}), not a domain of the product's`;
+    case 'shared':
+      return `on a shared platform domain (*.${shared.suffix}, in the private section of the public suffix list), not a domain of the product's`;
+  }
+}

@@ -10,7 +10,7 @@ judgementTable(check, [
     scenario: 'resolves everywhere',
     status: 'pass',
     message: '2 host name(s) resolve from 2 resolver(s)',
-    evidence: { 'api.shop.test': { verdict: 'pass', message: 'resolves to 203.0.113.10 via CNAME shop-api.up.railway.test' } },
+    evidence: { 'api.shop.test': { verdict: 'pass', message: 'resolves to 104.18.32.10 via CNAME shop-api.up.railway.test' } },
   },
   { scenario: 'resolves everywhere', options: { resolvers: [lagging] }, status: 'pass', message: '2 host name(s) resolve from 1 resolver(s)' },
   {
@@ -33,6 +33,14 @@ judgementTable(check, [
     status: 'warn',
     message: 'internal.shop.test: A/AAAA: resolves to private or loopback addresses (10.0.4.2): unreachable from the internet',
   },
+  // Passed before: only private, loopback and link-local ranges were known (IANA special-purpose registries now).
+  {
+    scenario: 'documentation addresses',
+    status: 'fail',
+    message: 'docs.shop.test: A/AAAA: resolves to addresses no server can be reached at: 192.0.2.10 (Documentation (TEST-NET-1), RFC 5737), 2001:db8::10 (Documentation, RFC 3849)',
+  },
+  { scenario: 'multicast address', status: 'fail', message: 'group.shop.test: A/AAAA: resolves to addresses no server can be reached at: 224.0.0.251 (Multicast, RFC 5771)' },
+  { scenario: 'public and TEST-NET-2 addresses', status: 'fail', message: 'mixed.shop.test: A/AAAA: resolves to addresses no server can be reached at: 198.51.100.7 (Documentation (TEST-NET-2), RFC 5737)' },
   { scenario: 'servfail', status: 'error', message: /^broken\.shop\.test: could not resolve broken\.shop\.test via 127\.0\.0\.1:\d+: the server failed \(SERVFAIL\)$/ },
   // Live, the per-try timeout (300 ms) or the total one (400 ms) fires first depending on load: either may be recorded.
   { scenario: 'resolver silent', status: 'error', message: /^slow\.shop\.test: no DNS answer for slow\.shop\.test from 127\.0\.0\.1:\d+ within (300|400) ms$/ },

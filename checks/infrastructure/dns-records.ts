@@ -29,7 +29,10 @@ export default defineCheck<z.infer<typeof options>>({
   verifies: 'Every production host name (services, webhooks, documentation URLs) resolves to public addresses, from every resolver asked.',
   how:
     'Asks DNS directly with node:dns (c-ares, not the OS cache or /etc/hosts): A, AAAA and CNAME for every host, from each resolver in options.resolvers (default: this machine\'s). ' +
-    'Fail: NXDOMAIN or no A/AAAA record from every resolver. Warn: some resolvers answer and others do not (still propagating); addresses in private, loopback or link-local ranges. ' +
+    'Addresses are classified by the IANA special-purpose address registries for IPv4 and IPv6 (with multicast and 240.0.0.0/4 from the address-space registries). ' +
+    'Fail: NXDOMAIN or no A/AAAA record from every resolver; any address no server can be reached at — documentation (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32, 3fff::/20), ' +
+    'benchmarking, multicast, reserved, broadcast, "this network", unspecified, IETF protocol assignments, discard-only and the other blocks not globally reachable. ' +
+    'Warn: some resolvers answer and others do not (still propagating); addresses in private, shared (CGNAT), loopback or link-local ranges (they work inside one network only). ' +
     'Error: SERVFAIL, REFUSED or no answer within the timeout. IP addresses and localhost are skipped (no DNS involved).',
   remediation:
     'Create or correct the records at the DNS provider (a CNAME to the target the platform shows), remove stale A records, lower the TTL before changes, and check from several resolvers (dig @1.1.1.1, dig @8.8.8.8).',

@@ -39,5 +39,43 @@ judgementTable(sslCertificates, [
   { scenario: 'plain http service url', status: 'fail', message: 'api: served over plain http:// (http://127.0.0.1:1): no certificate to verify' },
   { scenario: 'closed TLS port', status: 'fail', message: /^api: connection refused by 127\.0\.0\.1:\d+$/ },
   { scenario: 'handshake hangs', status: 'error', message: /^api: no TLS handshake from 127\.0\.0\.1:\d+ within 300 ms$/ },
+  // Node's verifier accepted each of these; browsers refuse them (CA/Browser Forum baseline requirements, Chromium's verifier).
+  {
+    scenario: 'browser: an RSA-1024 leaf',
+    status: 'fail',
+    message: 'api: keys: CN=127.0.0.1 has an RSA key of 1024 bits: browsers and the CA/Browser Forum baseline requirements (§6.1.5) require at least 2048',
+    evidence: { api: { trusted: true, key: 'RSA 1024' } },
+  },
+  { name: 'a weak key fails whatever the expiry thresholds', scenario: 'browser: an RSA-1024 leaf', options: { failWithinDays: 0, warnWithinDays: 0 }, status: 'fail', message: /^api: keys: .* 1024 bits/ },
+  {
+    scenario: 'browser: a CN-only certificate',
+    status: 'fail',
+    message:
+      'api: host name: the certificate names localhost only in its subject CN (CN=localhost), with no subjectAltName: browsers ignore the CN (Chrome since version 58; RFC 6125 §6.4.4, baseline requirements §7.1.2.7.12)',
+  },
+  {
+    scenario: 'browser: an intermediate that expired',
+    status: 'fail',
+    message: /^api: validity: CN=readiness test old intermediate in the chain expired on \d{4}-\d\d-\d\dT[\d:.]+Z: browsers refuse every certificate under it$/,
+  },
+  {
+    scenario: 'browser: an intermediate restricted to client authentication',
+    status: 'fail',
+    message: 'api: usage: the CA certificate CN=readiness test client CA is restricted to clientAuth: browsers refuse the server certificates it issues',
+  },
+  { scenario: 'browser: a leaf for client authentication only', status: 'fail', message: 'api: usage: the certificate is for clientAuth, not serverAuth: browsers refuse it for a TLS server' },
+  {
+    scenario: 'browser: a leaf without extended key usage',
+    status: 'warn',
+    message: 'api: usage: the certificate has no extended key usage: the baseline requirements (§7.1.2.7.10) require serverAuth (browsers accept its absence)',
+  },
+  {
+    name: 'a missing extended key usage still warns beside a close expiry, which fails first',
+    scenario: 'browser: a leaf without extended key usage',
+    options: { failWithinDays: 100, warnWithinDays: 120 },
+    status: 'fail',
+    message: /^api: expiry: expires in 89 days \([^)]+\), under 100$/,
+  },
+  { scenario: 'browser: a SHA-1 signature', status: 'fail', message: /^api: chain: not trusted: verification failed \(\w+\); signatures: CN=127\.0\.0\.1 is signed with ecdsa-with-SHA1: browsers refuse SHA-1 and MD5 signatures/ },
   { scenario: 'handshake reset', status: 'error', message: /^api: TLS handshake with 127\.0\.0\.1:\d+ failed \(ERR_SSL_WRONG_VERSION_NUMBER\)$/ },
 ]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
 import { hangingServer, resettingServer } from '../../fixtures/hostile/servers.js';
-import { createTestPki, type LeafSpec, type ServerCredentials, type TestPki } from '../../fixtures/tls/pki.js';
+import { createTestPki, EKU, type LeafSpec, type ServerCredentials, type TestPki } from '../../fixtures/tls/pki.js';
 import { serveHttps } from '../../fixtures/tls/servers.js';
 import { runCheck, targetOf } from '../../test/helpers/run-check.js';
 import check from './ssl-certificates.js';
@@ -14,8 +14,8 @@ beforeAll(async () => {
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 const ok = (_req: unknown, res: { end(body: string): void }) => res.end('ok');
-async function https(credentials: Promise<ServerCredentials>, legacyProtocols = false): Promise<RunningServer> {
-  const server = await serveHttps(ok as never, await credentials, { legacyProtocols });
+async function https(credentials: Promise<ServerCredentials>, legacyProtocols = false, weakCertificates = false): Promise<RunningServer> {
+  const server = await serveHttps(ok as never, await credentials, { legacyProtocols, weakCertificates });
   servers.push(server);
   return server;
 }
@@ -44,6 +44,36 @@ describe('infrastructure.ssl-certificates against real TLS servers (CA generated
     expect(result.status).toBe(status);
     expect(result.message).toMatch(message);
     expect(result.remediation.length).toBeGreaterThan(20);
+  });
+
+  // Node's verifier accepts each of these; a browser refuses them (CA/Browser Forum baseline requirements, Chromium).
+  it.each([
+    ['an RSA-1024 leaf', () => pki.server(loopback({ key: { kind: 'rsa', bits: 1024 } })), 'fail', /^api: keys: CN=127\.0\.0\.1 has an RSA key of 1024 bits: browsers and the CA\/Browser Forum baseline requirements \(§6\.1\.5\) require at least 2048$/],
+    ['an intermediate that expired', async () => (await pki.intermediate('readiness test old intermediate', { notBeforeDays: -400, notAfterDays: -3 })).server(loopback()), 'fail', /^api: validity: CN=readiness test old intermediate in the chain expired on \S+: browsers refuse every certificate under it$/],
+    ['an intermediate restricted to client authentication', async () => (await pki.intermediate('readiness test client CA', { extendedKeyUsages: [EKU.clientAuth] })).server(loopback()), 'fail', /^api: usage: the CA certificate CN=readiness test client CA is restricted to clientAuth: browsers refuse the server certificates it issues$/],
+    ['a leaf for client authentication only', () => pki.server(loopback({ extendedKeyUsages: [EKU.clientAuth] })), 'fail', /^api: usage: the certificate is for clientAuth, not serverAuth: browsers refuse it for a TLS server$/],
+    ['a leaf without extended key usage', () => pki.server(loopback({ extendedKeyUsages: null })), 'warn', /^api: usage: the certificate has no extended key usage: the baseline requirements \(§7\.1\.2\.7\.10\) require serverAuth \(browsers accept its absence\)$/],
+  ])('judges %s as a browser does', async (name, make, status, message) => {
+    const server = await https(make());
+    const result = await judge(server.url, {}, `browser: ${name}`);
+    expect(result.status).toBe(status);
+    expect(result.message).toMatch(message);
+  });
+
+  it('fails a leaf signed with SHA-1', async () => {
+    const server = await https(pki.server(loopback({ signatureHash: 'SHA-1' })), false, true);
+    const result = await judge(server.url, {}, 'browser: a SHA-1 signature');
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('signatures: CN=127.0.0.1 is signed with ecdsa-with-SHA1: browsers refuse SHA-1 and MD5 signatures');
+  });
+
+  it('fails a certificate that names its host only in the subject CN, which Node accepts and browsers do not', async () => {
+    const server = await https(pki.server({ hosts: ['localhost'], commonNameOnly: true }));
+    const result = await judge(`https://localhost:${server.port}`, {}, 'browser: a CN-only certificate');
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      'api: host name: the certificate names localhost only in its subject CN (CN=localhost), with no subjectAltName: browsers ignore the CN (Chrome since version 58; RFC 6125 §6.4.4, baseline requirements §7.1.2.7.12)',
+    );
   });
 
   it('warns when TLS 1.0 and 1.1 are still offered', async () => {

@@ -20,11 +20,18 @@ export default defineCheck<z.infer<typeof options>>({
   automation: 'automated',
   needs: ['services'],
   options,
-  verifies: 'Every service host presents a certificate that chains to a trusted CA, covers the host name, is not close to expiry, and is served without TLS 1.0/1.1.',
+  verifies:
+    'Every service host presents a certificate chain a browser accepts: trusted, covering the host name in its subjectAltName, with keys, signatures and usages browsers allow, every certificate within its validity, not close to expiry, and served without TLS 1.0/1.1.',
   how:
-    'One TLS handshake per https service (node:tls, SNI = host, trusting Node\'s roots plus tls.ca) that records the chain without rejecting it, then one handshake each limited to TLS 1.0 and TLS 1.1. ' +
-    'Fail: untrusted chain (self-signed, incomplete chain, unknown issuer), a certificate not covering the host name, expired or not yet valid, fewer than failWithinDays (14) days left, ' +
-    'an http:// service URL, or nothing listening on the TLS port. Warn: fewer than warnWithinDays (30) days left, TLS 1.0 or 1.1 accepted. Error: handshake timeout or reset.',
+    "One TLS handshake per https service (node:tls, SNI = host, trusting Node's roots plus tls.ca) that records the chain without rejecting it, then one handshake each limited to TLS 1.0 and TLS 1.1. " +
+    "Node's verifier is laxer than browsers', so the chain is judged again as Chromium and the CA/Browser Forum baseline requirements (BR) do. " +
+    'Fail: untrusted chain (self-signed, incomplete chain, unknown issuer); a certificate not covering the host name, or naming it only in the subject CN without a subjectAltName (Chrome 58+, RFC 6125 §6.4.4, BR §7.1.2.7.12); ' +
+    'an RSA key under 2048 bits or not a multiple of 8, an ECDSA key on a curve other than P-256/P-384, or another key type, anywhere in the chain (BR §6.1.5, Chrome Root Program, Mozilla Root Store Policy §5.1); ' +
+    'a signature with SHA-1, MD5, SHA-224, DSA or EdDSA on any certificate but a self-signed root (BR §7.1.3.2; Chrome 57+ refuses SHA-1); ' +
+    'a server certificate whose extended key usage lacks serverAuth, or a CA certificate restricted to other usages (BR §7.1.2.7.10, how Chromium verifies EKU along the chain); ' +
+    'any certificate of the chain expired or not yet valid; fewer than failWithinDays (14) days left on the leaf or an intermediate that expires first; an http:// service URL, or nothing listening on the TLS port. ' +
+    'Warn: fewer than warnWithinDays (30) days left; no extended key usage on the leaf, or anyExtendedKeyUsage only; an expired extra certificate the server still sends while the chain verified through another path; TLS 1.0 or 1.1 accepted (RFC 8996). ' +
+    'Error: handshake timeout or reset.',
   remediation:
     'Let the platform issue and renew certificates (Railway does once DNS points at it), serve the full chain, remove CAA records that block the issuer, ' +
     'set the minimum TLS version to 1.2, and add certificate-expiry monitoring to the uptime tool.',

@@ -3,7 +3,7 @@ import type { RequestListener } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hardenedApi } from '../../fixtures/apps/hardened-api.js';
 import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
-import { laxWebhookRoute } from '../../fixtures/apps/webhooks.js';
+import { laxWebhookRoute, walledWebhooks } from '../../fixtures/apps/webhooks.js';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
 import { createTestPki, type TestPki } from '../../fixtures/tls/pki.js';
 import { serveHttps } from '../../fixtures/tls/servers.js';
@@ -53,6 +53,26 @@ describe('infrastructure.webhooks-reachable against real servers', () => {
     const refused = await judge([`https://127.0.0.1:${closed.port}/webhooks/shopify`], {}, 'connection refused');
     expect(refused.status).toBe('fail');
     expect(refused.message).toContain('connection refused');
+  });
+
+  // Each 401/403 here passed as "rejects unsigned deliveries", yet would refuse the provider's signed ones too.
+  it.each([
+    ['basic', 'fail', /^shopify (\S+): \1: answers 401 with WWW-Authenticate: Basic: HTTP authentication in front of the route refuses the provider's signed deliveries too \(providers send no credentials\)$/],
+    ['session', 'fail', /^shopify (\S+): \1: answers 401 with an HTML login page \("Sign in · Shop admin"\): a session wall in front of the route refuses the provider's signed deliveries too$/],
+    ['allow-list', 'fail', /^shopify (\S+): \1: answers 403 with an HTML error page from nginx \("403 Forbidden"\): a proxy, allow-list, WAF or CSRF rule in front of the receiver refuses the provider's signed deliveries too$/],
+    ['guarded', 'warn', /^shopify (\S+): \1: answers 401, and so does the unrelated path \/guarded\/webhooks\/__readiness-not-a-webhook with the same body: that is something in front of every path/],
+  ])('tells a wall in front of the receiver (%s) from its own rejection', async (prefix, status, message) => {
+    const walls = await https(walledWebhooks() as RequestListener);
+    const result = await judge([`${walls.url}/${prefix}/webhooks/shopify`], {}, `wall: ${prefix}`);
+    expect(result.status).toBe(status);
+    expect(result.message).toMatch(message);
+  });
+
+  it("passes a receiver whose own rejection differs from the API's auth answer on other paths", async () => {
+    const walls = await https(walledWebhooks() as RequestListener);
+    const result = await judge([`${walls.url}/ordered/webhooks/shopify`], {}, 'receiver before the auth middleware');
+    expect(result.status).toBe('pass');
+    expect(result.evidence[`shopify ${walls.url}/ordered/webhooks/shopify`]).toMatchObject({ status: 401, sibling: { status: 401 } });
   });
 
   it('reports error when the endpoint hangs, within the timeout', async () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineCheck } from '../../src/kit/check.js';
 import { combine, verdictOf, type Part } from '../../src/core/outcome.js';
+import { isProbeError } from '../../src/core/errors.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
-import { judgeWebhookAnswer, withoutQuery } from '../../src/rules/webhooks.js';
+import { isRejection, judgeWebhookAnswer, SIBLING_SEGMENT, siblingUrl, wallOf, withoutQuery } from '../../src/rules/webhooks.js';
 import { httpProbe } from '../../src/probes/http.js';
 
 /** An empty JSON object: a delivery no signature covers, which a verifying endpoint rejects before processing. */
@@ -20,11 +21,15 @@ export default defineCheck<z.infer<typeof options>>({
   automation: 'automated',
   needs: ['webhooks'],
   options,
-  verifies: 'Every configured webhook URL is https:// and reachable: a handler answers POST there, quickly, and rejects an unsigned delivery.',
+  verifies:
+    "Every configured webhook URL is https:// and reachable: the receiver itself answers POST there, quickly, and rejects an unsigned delivery — not a wall in front of it that would refuse the provider's signed deliveries too.",
   how:
-    `One POST per webhook URL with the body ${UNSIGNED_DELIVERY} (Content-Type: application/json, no signature header), redirects not followed. ` +
-    'Pass: 400, 401, 403 or 422 within maxResponseMs (5000). Fail: not https://, refused or unresolvable, 3xx (providers do not follow redirects), 404/405/410 (no POST handler), 5xx. ' +
-    'Warn: a 2xx (reachable, but the unsigned delivery was accepted: see security.shopify-webhook-hmac) or a slow answer. Error: timeout, reset or malformed answer.',
+    `One POST per webhook URL with the body ${UNSIGNED_DELIVERY} (Content-Type: application/json, no signature header), redirects not followed; when it is rejected (400, 401, 403, 422) without showing why, ` +
+    `one more such POST to an unrelated sibling path (…/${SIBLING_SEGMENT}). Pass: the rejection within maxResponseMs (5000), answered differently from the sibling. ` +
+    'Fail: not https://, refused or unresolvable, 3xx (providers do not follow redirects), 404/405/410 (no POST handler), 5xx; a rejection with WWW-Authenticate (HTTP auth), ' +
+    'an HTML login page, or an HTML error page of a proxy, allow-list, WAF or CSRF check (nginx\'s "403 Forbidden", Cloudflare\'s "Access denied"): walls that refuse signed deliveries too. ' +
+    'Warn: a 2xx (reachable, but the unsigned delivery was accepted: see security.shopify-webhook-hmac); another HTML rejection page; the same status and body on the sibling path ' +
+    '(something in front of every path answered, not the receiver); a slow answer. Error: timeout, reset or malformed answer. A configured secret is not used here: signed deliveries belong to the webhook family.',
   remediation:
     'Register webhooks on the production API domain over HTTPS, keep the route outside session auth and IP allow-lists (the HMAC is the authentication), verify the signature first, ' +
     'answer within 5 seconds and process the payload asynchronously.',
@@ -33,19 +38,24 @@ export default defineCheck<z.infer<typeof options>>({
       (ctx.environment.webhooks ?? []).map(async (webhook): Promise<Part> => {
         const label = `${webhook.provider} ${withoutQuery(webhook.url)}`;
         try {
-          const response = await ctx.probe(httpProbe).fetch({
-            url: webhook.url,
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: UNSIGNED_DELIVERY,
-            followRedirects: false,
-            maxBodyBytes: 16 * 1024,
-          });
+          const deliver = (url: string) =>
+            ctx.probe(httpProbe).fetch({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: UNSIGNED_DELIVERY, followRedirects: false, maxBodyBytes: 16 * 1024 });
+          const response = await deliver(webhook.url);
+          // Only a rejection that does not already show its wall needs the sibling's answer to tell the receiver from a wall.
+          const sibling =
+            isRejection(response) && !wallOf(response)
+              ? await deliver(siblingUrl(webhook.url)).catch((error: unknown) => {
+                  // The sibling only sharpens the verdict; a sibling that gives no answer leaves the webhook's own to stand.
+                  if (isProbeError(error) && error.code !== 'aborted') return undefined;
+                  throw error;
+                })
+              : undefined;
           return {
             label,
-            outcome: verdictOf(judgeWebhookAnswer(response, ctx.options.maxResponseMs), `reachable over HTTPS and rejects unsigned deliveries (${response.status})`, {
+            outcome: verdictOf(judgeWebhookAnswer(response, ctx.options.maxResponseMs, sibling), `reachable over HTTPS and rejects unsigned deliveries (${response.status})`, {
               status: response.status,
               ms: response.timing.totalMs,
+              ...(sibling ? { sibling: { path: new URL(sibling.requestedUrl).pathname, status: sibling.status } } : {}),
             }),
           };
         } catch (error) {

@@ -17,7 +17,7 @@ judgementTable(widgetCors, [
     scenario: 'leaky widget',
     status: 'fail',
     message:
-      'widget: hostile origins: 8 reflected with Access-Control-Allow-Credentials: true (https://evil.example, null, https://demo-store.myshopify.com.evil.example, https://evildemo-store.myshopify.com and 4 more; ' +
+      'widget: hostile origins: 58 reflected with Access-Control-Allow-Credentials: true (https://evil.example, null, https://demo-store.myshopify.com.evil.example, https://evildemo-store.myshopify.com and 54 more; ' +
       'on GET /v1/widget/config, OPTIONS /v1/widget/config, GET /widget.js, OPTIONS /widget.js): any site can make authenticated requests and read the answers',
   },
   {

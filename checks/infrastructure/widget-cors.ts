@@ -1,6 +1,6 @@
 import { defineCheck } from '../../src/kit/check.js';
 import { perServicePage, serviceUrl } from '../../src/kit/per-service.js';
-import { judgeWidgetCors, MAX_HOSTILE_ORIGINS } from '../../src/rules/cors.js';
+import { judgeWidgetCors } from '../../src/rules/cors.js';
 import { verdictOf } from '../../src/core/outcome.js';
 import { observeCors } from '../../src/kit/cors.js';
 import { pagesProbe } from '../../src/probes/pages.js';
@@ -17,7 +17,7 @@ export default defineCheck({
     'the configured storefront origins are allowed on its API route, and Vary: Origin accompanies per-origin answers.',
   how:
     `For each service of kind widget: its route (its API, if set), its script (asset, else the first script of its page) or /, each with a GET carrying Origin and a preflight ` +
-    `(OPTIONS, Access-Control-Request-Method: POST, -Headers: authorization, content-type), for up to ${MAX_HOSTILE_ORIGINS} hostile origins (as security.cors-origins) and each origin in services.<widget>.origins. ` +
+    `(OPTIONS, Access-Control-Request-Method: POST, -Headers: authorization, content-type), for every hostile origin of security.cors-origins (its development origins with a GET on the first path) and each origin in services.<widget>.origins. ` +
     'Fail: a hostile origin reflected with Access-Control-Allow-Credentials: true (critical); `*` with credentials; a configured storefront origin not allowed on the route; ' +
     'origins: ["*"] but the route allows no origin. Warn: no origins configured and the route allows no cross-origin caller; per-request Access-Control-Allow-Origin without Vary: Origin. ' +
     'Skip: no service of kind widget.',

@@ -28,6 +28,25 @@ describe('launch-after-24h.database-performance against a real PostgreSQL', () =
     expect(result.evidence.slow).toEqual([expect.objectContaining({ query: 'SELECT pg_sleep($1)', calls: 100 })]);
   });
 
+  it('warns on a slow report query run 50 times among 500 cheap health-check SELECT 1s', async () => {
+    const db = await pg.database({
+      setup: async (c) => {
+        for (let i = 0; i < 500; i++) await c.query('SELECT 1');
+      },
+    });
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        db.asApp(async (c) => {
+          for (let i = 0; i < 10; i++) await c.query('SELECT count(*) AS orders, pg_sleep(0.25) FROM generate_series(1, $1::int) g', [1000]);
+        }),
+      ),
+    );
+    const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'slow report among cheap health checks' });
+    expect(result.status).toBe('warn');
+    expect(result.message).toMatch(/^1 statement\(s\) with 100\+ calls or in the top 80% of statement time average 100 ms or more \(database [\d.]+ [kM]B\)$/);
+    expect(result.evidence.slow).toEqual([expect.objectContaining({ calls: 50 })]);
+  }, 60_000);
+
   it('is manual with how to enable pg_stat_statements when it is missing', async () => {
     const db = await pg.database({ statements: false });
     const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'extension not installed' });

@@ -3,11 +3,25 @@ import { defineCheck } from '../../src/kit/check.js';
 import { outcome } from '../../src/core/outcome.js';
 import { withDatabase } from '../../src/kit/database.js';
 import { usableConnections } from '../../src/rules/database-pooling.js';
-import { describeStatement, HOW_TO_ENABLE_STATEMENTS, slowStatements } from '../../src/rules/database-statements.js';
+import {
+  DEFAULT_MIN_REPEAT_CALLS,
+  DEFAULT_TIME_SHARE_PERCENT,
+  describeStatement,
+  HOW_TO_ENABLE_STATEMENTS,
+  judgedDescription,
+  slowStatements,
+} from '../../src/rules/database-statements.js';
 
 const options = z.strictObject({
-  minCalls: z.number().int().min(1).default(100).describe('Statements called fewer times are not judged'),
+  minCalls: z.number().int().min(1).default(100).describe('Statements called this often are always judged'),
   slowMeanMs: z.number().positive().default(100).describe('A mean execution time at or above this many ms warns'),
+  timeSharePercent: z
+    .number()
+    .min(1)
+    .max(100)
+    .default(DEFAULT_TIME_SHARE_PERCENT)
+    .describe('The heaviest statements making up this percent of the total statement time are judged too, however few their calls'),
+  minRepeatCalls: z.number().int().min(1).default(DEFAULT_MIN_REPEAT_CALLS).describe('Statements run fewer times are never judged (one-off admin queries)'),
 });
 
 export default defineCheck<z.infer<typeof options>>({
@@ -21,7 +35,8 @@ export default defineCheck<z.infer<typeof options>>({
   verifies: 'Database behaviour over the first 24 hours has been reviewed: slow queries, connection usage and storage growth.',
   how:
     'Gathers what the review needs in one read-only pass: the top statements by total time from pg_stat_statements (with calls, mean and max), connections in use ' +
-    'against the usable ones, and the database size. Warn: a statement with minCalls+ calls averaging slowMeanMs ms or more. Otherwise manual: the figures are in ' +
+    'against the usable ones, and the database size. Warn: a statement averaging slowMeanMs ms or more among those judged — minCalls+ calls, or the heaviest making up ' +
+    'timeSharePercent % of the statement time (minRepeatCalls+ calls each), as in database.query-performance. Otherwise manual: the figures are in ' +
     'the evidence, and a person reviews them (peaks and growth need history the database does not keep).',
   remediation:
     'Add indexes for newly slow queries, adjust pool sizes, and plan storage increases or VACUUM/ANALYZE tuning if growth is faster than expected.',
@@ -43,7 +58,7 @@ export default defineCheck<z.infer<typeof options>>({
       const slow = slowStatements(stats.statements, ctx.options);
       if (slow.length > 0) {
         evidence.slow = slow.slice(0, 20).map(describeStatement);
-        return outcome('warn', `${slow.length} statement(s) with ${ctx.options.minCalls}+ calls average ${ctx.options.slowMeanMs} ms or more (database ${size.pretty})`, {
+        return outcome('warn', `${slow.length} statement(s) with ${judgedDescription(slow, ctx.options)} average ${ctx.options.slowMeanMs} ms or more (database ${size.pretty})`, {
           evidence,
         });
       }

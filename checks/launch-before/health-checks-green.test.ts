@@ -1,3 +1,4 @@
+import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dashboard } from '../../fixtures/apps/dashboard.js';
 import { hardenedApi } from '../../fixtures/apps/hardened-api.js';
@@ -18,6 +19,14 @@ describe('launch-before.health-checks-green against real services', () => {
     const dash = await start(dashboard());
     const result = await runCheck(check, servicesTarget({ api: api.url, dashboard: dash.url }), { record: 'api and dashboard healthy' });
     expect(result).toMatchObject({ status: 'pass', message: 'all health checks green' });
+  });
+
+  it('is not green when a 200 wraps a down status in an envelope', async () => {
+    const app = express();
+    app.get('/health', (_req, res) => void res.json({ success: true, data: { status: 'down', db: 'unreachable' } }));
+    const api = await start(app);
+    const result = await runCheck(check, servicesTarget({ api: api.url }), { record: 'envelope reports down' });
+    expect(result).toMatchObject({ status: 'fail', message: 'api: answered 200 but its body reports data.status "down"' });
   });
 
   it('reports error, not green, when a service hangs', async () => {

@@ -1,10 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { inputTable } from '../../test/helpers/input-table.js';
 import check from './api-keys-regenerated.js';
 
 /** Random-looking values that are the same on every run. */
 const value = (label: string) => createHash('sha256').update(`api-keys-regenerated table: ${label}`).digest('base64url');
 const key = (label: string) => `sk_live_${value(label).slice(0, 24)}`;
+/** A real RSA private key (PKCS#8 PEM), made once for the run. */
+const PEM = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+const serviceAccount = (privateKey: string) =>
+  JSON.stringify({ type: 'service_account', project_id: 'shop-staging', private_key_id: value('sa key id'), private_key: privateKey, client_email: 'api@shop-staging.iam.gserviceaccount.com' });
 const twoEnvironments = (other = 'staging') => `  prod:\n    env: [{ dotenv: prod.env }]\n  ${other}:\n    env: [{ dotenv: ${other}.env }]\n`;
 
 inputTable(check, [
@@ -71,6 +75,57 @@ inputTable(check, [
     options: { compareWith: ['staging'] },
     status: 'pass',
     message: 'staging: none of 1 secrets is shared',
+  },
+  // Issue 16: secrets inside structured values (JSON, PEM blocks, connection strings, base64 layers), by keyed fingerprint.
+  {
+    name: "production's PEM private key is the private_key of staging's service-account JSON",
+    files: {
+      'prod.env': `GOOGLE_PRIVATE_KEY="${PEM.trim().replace(/\n/g, '\\n')}"\n`,
+      'staging.json': JSON.stringify({ GCP_SERVICE_ACCOUNT: serviceAccount(PEM) }),
+    },
+    environments: '  prod:\n    env: [{ dotenv: prod.env }]\n  staging:\n    env: [{ json: staging.json }]\n',
+    status: 'fail',
+    message: "staging: 1 secret shared: GOOGLE_PRIVATE_KEY (PEM private key inside the value) = staging's GCP_SERVICE_ACCOUNT (private_key inside its JSON)",
+  },
+  {
+    name: "production's service-account JSON holds staging's private key, base64-wrapped on the staging side",
+    files: {
+      'prod.json': JSON.stringify({ GOOGLE_APPLICATION_CREDENTIALS_JSON: serviceAccount(PEM) }),
+      'staging.env': `GOOGLE_CREDENTIALS_BASE64=${Buffer.from(serviceAccount(PEM)).toString('base64')}\n`,
+    },
+    environments: '  prod:\n    env: [{ json: prod.json }]\n  staging:\n    env: [{ dotenv: staging.env }]\n',
+    status: 'fail',
+    message: "staging: 1 secret shared: GOOGLE_APPLICATION_CREDENTIALS_JSON (private_key inside its JSON) = staging's GOOGLE_CREDENTIALS_BASE64 (private_key inside its JSON in its base64)",
+  },
+  {
+    name: "a connection string's account key equal to another environment's plain variable",
+    files: {
+      'prod.env': `AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=shopprod;AccountKey=${value('azure')}==;EndpointSuffix=core.windows.net\n`,
+      'dev.env': `AZURE_STORAGE_KEY=${value('azure')}==\n`,
+    },
+    environments: twoEnvironments('dev'),
+    status: 'fail',
+    message: "dev: 1 secret shared: AZURE_STORAGE_CONNECTION_STRING (AccountKey inside its connection string) = dev's AZURE_STORAGE_KEY",
+  },
+  {
+    name: 'a JSON client_secret equal to a password inside a URL elsewhere',
+    files: {
+      'prod.env': `OAUTH_CONFIG='${JSON.stringify({ client_id: 'shop', client_secret: value('oauth') })}'\n`,
+      'staging.env': `OAUTH_URL=https://shop:${value('oauth')}@auth.staging.shop.com/token\n`,
+    },
+    environments: twoEnvironments(),
+    status: 'fail',
+    message: "staging: 1 secret shared: OAUTH_CONFIG (client_secret inside its JSON) = staging's OAUTH_URL (inside the value)",
+  },
+  {
+    name: 'different private keys in the same structures',
+    files: {
+      'prod.env': `GOOGLE_PRIVATE_KEY="${generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey.trim().replace(/\n/g, '\\n')}"\n`,
+      'staging.json': JSON.stringify({ GCP_SERVICE_ACCOUNT: serviceAccount(PEM) }),
+    },
+    environments: '  prod:\n    env: [{ dotenv: prod.env }]\n  staging:\n    env: [{ json: staging.json }]\n',
+    status: 'pass',
+    message: 'staging: none of 2 secrets is shared',
   },
   {
     name: 'another environment whose command fails',

@@ -4,7 +4,8 @@ import { readComparisons } from '../../src/kit/env-comparison.js';
 import { combine, outcome, type Part } from '../../src/core/outcome.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { compareWithOption } from '../../src/rules/compare-environments.js';
-import { credentialsInside, isPublicByDesign, looksSecret } from '../../src/core/secrets/secret-like.js';
+import { isPublicByDesign, looksSecret } from '../../src/core/secrets/secret-like.js';
+import { secretParts } from '../../src/core/secrets/structured.js';
 import { envProbe } from '../../src/probes/env.js';
 
 const options = z.strictObject({
@@ -19,6 +20,8 @@ const MIN_SECRET_LENGTH = 8;
 interface Secret {
   /** Where it is, e.g. `api: STRIPE_SECRET_KEY`. */
   where: string;
+  /** The variable it belongs to, so one variable's secret found in several forms is reported once per match. */
+  variable: string;
   digest: string;
 }
 
@@ -33,7 +36,9 @@ export default defineCheck<Options>({
   verifies: 'No secret of this environment (API keys, tokens, signing secrets, passwords inside URLs) equals any value of another configured environment.',
   how:
     'Every secret-like value of the selected environment — a secret-sounding name (KEY, SECRET, TOKEN, PASSWORD, …), a vendor key prefix (sk_live_, AKIA, AIza, ghp_, …), ' +
-    'a private key, a JWT, or a value that looks generated — and every password inside a URL is compared with every value of the other environments ' +
+    'a private key, a JWT, or a value that looks generated — and every secret inside a structured value (a URL\'s or connection string\'s password, a JSON document\'s ' +
+    'secret-named fields such as a service account\'s private_key, a PEM private-key block in canonical form, also under a base64 layer) is compared with every value ' +
+    'of the other environments and the secrets inside theirs ' +
     '(option compareWith; default all) by HMAC-SHA256 under a random per-run key: values are never compared or kept side by side. ' +
     'Public-by-design values (NEXT_PUBLIC_*, VITE_*, publishable keys, Sentry DSNs) and values under 8 characters are left out. ' +
     'Fail: any match, naming both variables. Error: another environment cannot be read. Skip: no other environment is configured.',
@@ -48,9 +53,9 @@ export default defineCheck<Options>({
         const prefix = view.service ? `${view.service}: ` : '';
         for (const [name, value] of view.values) {
           if (ctx.options.ignore.includes(name) || isPublicByDesign(name, value)) continue;
-          const material = [...(looksSecret(name, value) ? [value] : []), ...credentialsInside(value)];
-          for (const secret of material.filter((m) => m.length >= MIN_SECRET_LENGTH)) {
-            secrets.push({ where: `${prefix}${name}${secret === value ? '' : ' (inside the value)'}`, digest: ctx.probe(envProbe).fingerprints.digest(secret) });
+          const material = [...(looksSecret(name, value) ? [{ secret: value, where: '' }] : []), ...secretParts(value).map((p) => ({ secret: p.secret, where: ` (${p.where})` }))];
+          for (const { secret, where } of material.filter((m) => m.secret.length >= MIN_SECRET_LENGTH)) {
+            secrets.push({ where: `${prefix}${name}${where}`, variable: `${prefix}${name}`, digest: ctx.probe(envProbe).fingerprints.digest(secret) });
           }
         }
       } catch (error) {
@@ -69,7 +74,16 @@ export default defineCheck<Options>({
         parts.push({ label: comparison.name, outcome: comparison.failure });
         continue;
       }
-      const matches = secrets.flatMap((s) => (comparison.digests.get(s.digest) ?? []).map((there) => `${s.where} = ${comparison.name}'s ${there}`));
+      // A secret found whole and again inside its structure matches once per variable on each side.
+      const seen = new Set<string>();
+      const matches = secrets.flatMap((s) =>
+        (comparison.digests.get(s.digest) ?? []).flatMap((there) => {
+          const pair = `${s.variable}\u0000${there.replace(/ \(.*\)$/, '')}`;
+          if (seen.has(pair)) return [];
+          seen.add(pair);
+          return [`${s.where} = ${comparison.name}'s ${there}`];
+        }),
+      );
       parts.push({
         label: comparison.name,
         outcome:

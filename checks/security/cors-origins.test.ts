@@ -26,7 +26,8 @@ describe('security.cors-origins against the real cors package', () => {
     const api = await start(corsApi({ origin: true, credentials: true }));
     const result = await judge(api.url, { origins: [DASHBOARD] }, 'any origin reflected with credentials');
     expect(result.status).toBe('fail');
-    expect(result.message).toMatch(/hostile origins: 8 reflected with Access-Control-Allow-Credentials: true \(https:\/\/evil\.example, null,/);
+    // Every hostile origin is asked now (8 before the cap was lifted): evil, null, look-alikes, the http twin, ~50 development origins.
+    expect(result.message).toMatch(/hostile origins: \d{2} reflected with Access-Control-Allow-Credentials: true \(https:\/\/evil\.example, null,/);
     expect(result.remediation).toContain('exact allow-list');
   });
 
@@ -64,6 +65,40 @@ describe('security.cors-origins against the real cors package', () => {
     expect(result.status).toBe('warn');
     expect(result.message).toContain('https://admin.example.com: configured as allowed but not allowed');
     expect(Object.keys(result.evidence)).toEqual(['api']);
+  });
+
+  it.each([
+    ['Vite', 'http://localhost:5173'],
+    ['Create React App', 'http://localhost:3000'],
+    ['a loopback address', 'http://127.0.0.1:8080'],
+  ])('fails a leftover %s origin (%s) beside four production origins, with credentials', async (_name, leftover) => {
+    const production = ['https://app.shop.example', 'https://admin.shop.example', 'https://partners.example.net', 'https://status.example.org'];
+    const api = await start(corsApi({ origin: [...production, leftover], credentials: true }));
+    const result = await judge(api.url, { origins: production }, `leftover ${leftover} beside four production origins`);
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain(`hostile origins: 1 reflected with Access-Control-Allow-Credentials: true (${leftover}; on GET /v1/products)`);
+  });
+
+  it('fails look-alikes of the fourth configured origin, which the capped list never reached', async () => {
+    const production = ['https://app.shop.example', 'https://admin.shop.example', 'https://partners.example.net'];
+    const api = await start(corsApi({ origin: [...production, /status\.example\.org$/], credentials: true }));
+    const result = await judge(api.url, { origins: [...production, 'https://status.example.org'] }, 'suffix-only regex on the fourth origin');
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('https://evilstatus.example.org');
+  });
+
+  it('fails a regular expression with an unescaped dot', async () => {
+    const api = await start(corsApi({ origin: [/^https:\/\/app.example.com$/], credentials: true }));
+    const result = await judge(api.url, { origins: [DASHBOARD] }, 'unescaped dot in the origin regex');
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('https://appxexample.com');
+  });
+
+  it('warns about a development origin in the configured production origins', async () => {
+    const api = await start(corsApi({ origin: [DASHBOARD, 'http://localhost:5173'], credentials: true }));
+    const result = await judge(api.url, { origins: [DASHBOARD, 'http://localhost:5173'] }, 'development origin configured');
+    expect(result.status).toBe('warn');
+    expect(result.message).toContain('Origin http://localhost:5173: configured as allowed, but it is a development origin');
   });
 
   it('reports error when the service resets connections', async () => {

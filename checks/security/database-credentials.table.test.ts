@@ -26,6 +26,44 @@ judgementTable(check, [
     status: 'pass',
     message: /^database\.url password: the password for shop_app@127\.0\.0\.1: .*; database\.url transport: local host 127\.0\.0\.1: transport encryption does not apply$/,
   },
+  // Predefined roles as good as superuser, and the file functions revoked from PUBLIC.
+  {
+    scenario: 'app role member of pg_execute_server_program',
+    status: 'fail',
+    message:
+      'live session: role: role program_runner is a member of pg_execute_server_program (runs programs on the database server as the postgres OS user (COPY … TO PROGRAM)): as good as superuser to whoever holds the URL',
+    evidence: { 'live session': { verdict: 'fail' } },
+  },
+  {
+    scenario: 'app role inherits pg_write_server_files',
+    status: 'fail',
+    message:
+      'live session: role: role file_writer is a member of pg_write_server_files (writes any file the postgres OS user can (COPY … TO a file), including the configuration): as good as superuser to whoever holds the URL',
+  },
+  {
+    scenario: 'app role member of pg_read_all_data',
+    status: 'warn',
+    message:
+      'live session: role: role data_reader is a member of pg_read_all_data (reads every table, view and sequence of every schema whatever their grants), which an application does not need',
+  },
+  {
+    scenario: 'app role may execute lo_export',
+    status: 'fail',
+    message: 'live session: role: role exporter may EXECUTE lo_export(oid,text), which read or write files on the database server',
+  },
+  {
+    scenario: "env's DB_USER is a member of pg_read_server_files",
+    status: 'fail',
+    message:
+      'live session: role legacy_app (DB_USER): role legacy_app is a member of pg_read_server_files (reads any file the postgres OS user can (COPY … FROM a file, pg_read_file): keys, configuration, other databases): as good as superuser to whoever holds the URL',
+  },
+  // Without the live session, the same env's split credentials are still judged: a strong DB_PASSWORD passes.
+  {
+    scenario: "env's DB_USER is a member of pg_read_server_files",
+    options: { session: false },
+    status: 'pass',
+    message: /^database\.url password: the password for readiness_reader@127\.0\.0\.1: .*; DB_PASSWORD password: the password for legacy_app@127\.0\.0\.1: \d+ estimated bits, 32 bytes \(alphanumeric\)$/,
+  },
   { scenario: 'database unreachable', status: 'error', message: /^live session: PostgreSQL at 127\.0\.0\.1:1\/\w+ refused the connection: server down or wrong port$/ },
   {
     scenario: 'database unreachable',
@@ -92,12 +130,15 @@ inputTable(check, [
     status: 'manual',
     message: 'database.url password: no password in the URL for iam_user@db.prod.internal: if the role authenticates by certificate, IAM or peer auth, attest it',
   },
+  // An unparsable database.url is refused when the config loads (exit 2, test/hostile-input.test.ts); one in an env
+  // source is the check's to judge.
   {
-    name: 'not a database URL',
-    environments: prodUrl('postgres://shop_app:x@:bad/shop'),
+    name: 'not a database URL in an env source',
+    files: { 'api.env': 'DATABASE_URL=postgres://shop_app:x@:bad/shop\n' },
+    environments: '  prod:\n    env: [{ dotenv: api.env, service: api }]\n',
     options: urlOnly,
     status: 'fail',
-    message: 'database.url: database.url cannot be parsed as a connection string',
+    message: 'api: DATABASE_URL: the value cannot be parsed as a connection string',
   },
   {
     name: 'DATABASE_URL from an env source, per service',
@@ -130,6 +171,48 @@ inputTable(check, [
     status: 'fail',
     message: 'database.url reuse: the same password is used in dev (DB_PASSWORD)',
   },
+  // The application's own credentials, spelled as separate variables (PG*, DB_*, POSTGRES_*, SPRING_DATASOURCE_*).
+  {
+    name: 'split SPRING_DATASOURCE_USERNAME/PASSWORD with a random password',
+    files: { 'spring.env': `SPRING_DATASOURCE_USERNAME=shop_app\nSPRING_DATASOURCE_PASSWORD=${strong('spring')}\nSPRING_DATASOURCE_HOST=db.prod.internal\n` },
+    environments: '  prod:\n    env: [{ dotenv: spring.env }]\n',
+    options: urlOnly,
+    status: 'pass',
+    message: /^SPRING_DATASOURCE_PASSWORD password: the password for shop_app@db\.prod\.internal: \d+ estimated bits, 32 bytes \(\w+\)$/,
+    evidence: { 'SPRING_DATASOURCE_PASSWORD password': { variables: ['SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD', 'SPRING_DATASOURCE_HOST'] } },
+  },
+  {
+    name: 'a weak PGPASSWORD beside a strong database.url',
+    files: { 'libpq.env': 'PGHOST=db.prod.internal\nPGUSER=shop_app\nPGPASSWORD=Summer2024\n' },
+    environments: prodUrl(`postgres://readiness:${strong('monitor')}@db.prod.internal/shop?sslmode=require`, '    env: [{ dotenv: libpq.env }]\n'),
+    options: urlOnly,
+    status: 'fail',
+    message: 'PGPASSWORD password: the password for shop_app@db.prod.internal has about 18 estimated bits of entropy; at least 128 are needed',
+  },
+  {
+    name: 'a weak password in a JDBC URL (?user=&password=)',
+    files: { 'jdbc.env': 'JDBC_URL=jdbc:postgresql://db.prod.internal:5432/shop?user=shop_app&password=Summer2024&sslmode=require\n' },
+    environments: '  prod:\n    env: [{ dotenv: jdbc.env }]\n',
+    options: urlOnly,
+    status: 'fail',
+    message: 'JDBC_URL password: the password for shop_app@db.prod.internal has about 18 estimated bits of entropy; at least 128 are needed',
+  },
+  {
+    name: 'a split DB_PASSWORD reused in another environment',
+    files: { 'app.env': `DB_USER=shop_app\nDB_PASSWORD=${strong('split-reused')}\n`, 'stage.env': `DATABASE_URL=postgres://app:${strong('split-reused')}@db.staging.internal/shop\n` },
+    environments: '  prod:\n    env: [{ dotenv: app.env }]\n  staging:\n    env: [{ dotenv: stage.env }]\n',
+    options: urlOnly,
+    status: 'fail',
+    message: 'DB_PASSWORD reuse: the same password is used in staging (DATABASE_URL (inside the value))',
+  },
+  {
+    name: 'a default DB_USER without a password variable',
+    files: { 'user.env': 'DB_HOST=db.prod.internal\nDB_USER=root\n' },
+    environments: '  prod:\n    env: [{ dotenv: user.env }]\n',
+    options: urlOnly,
+    status: 'warn',
+    message: 'DB_USER user: DB_USER is "root", a default user name that every scanner tries; use an application role',
+  },
   // Last: the loader registers these passwords ("postgres") for redaction, which masks that word in later messages.
   {
     name: 'a well-known default pair',
@@ -137,5 +220,22 @@ inputTable(check, [
     options: urlOnly,
     status: 'fail',
     message: 'database.url password: the URL for db.prod.internal uses a well-known default user/password pair (the password is the user name)',
+  },
+  {
+    name: 'DB_USER=postgres / DB_PASSWORD=postgres while database.url is a strong monitoring URL',
+    files: { 'legacy.env': 'DB_HOST=db.prod.internal\nDB_USER=postgres\nDB_PASSWORD=postgres\n' },
+    environments: prodUrl(`postgres://readiness:${strong('strong-monitor')}@db.prod.internal/shop?sslmode=require`, '    env: [{ dotenv: legacy.env }]\n'),
+    options: urlOnly,
+    status: 'fail',
+    message: 'DB_PASSWORD password: DB_USER/DB_PASSWORD use a well-known default user/password pair (the password is the user name)',
+    evidence: { 'DB_PASSWORD password': { variables: ['DB_USER', 'DB_PASSWORD', 'DB_HOST'] } },
+  },
+  {
+    name: 'POSTGRES_PASSWORD=postgres with no user variable',
+    files: { 'compose.env': 'POSTGRES_PASSWORD=postgres\nPOSTGRES_DB=shop\n' },
+    environments: '  prod:\n    env: [{ dotenv: compose.env }]\n',
+    options: urlOnly,
+    status: 'fail',
+    message: 'POSTGRES_PASSWORD password: POSTGRES_PASSWORD uses a well-known default password',
   },
 ]);

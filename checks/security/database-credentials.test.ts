@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DB_FIXTURES } from '../../fixtures/db/prisma-history.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { envWorkspace } from '../../test/helpers/env-target.js';
 import type { SelectedEnvironment } from '../../src/config/load.js';
@@ -109,6 +112,65 @@ describe('security.database-credentials: the live session against a real Postgre
     const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.app), appRole: 'postgres' }, { record: 'app role is superuser' });
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/live session: role: role postgres has SUPERUSER/);
+  });
+
+  it('fails an application role that is a member of pg_execute_server_program or pg_write_server_files', async () => {
+    const db = await pg.database();
+    const admin = await db.admin();
+    const password = strong();
+    try {
+      await admin.query(`CREATE ROLE program_runner LOGIN PASSWORD '${password}' IN ROLE pg_execute_server_program`);
+      await admin.query(`CREATE ROLE file_writers NOLOGIN IN ROLE pg_write_server_files`);
+      await admin.query(`CREATE ROLE file_writer LOGIN PASSWORD '${password}' IN ROLE file_writers`);
+      await admin.query(`CREATE ROLE data_reader LOGIN PASSWORD '${password}' IN ROLE pg_read_all_data`);
+    } finally {
+      await admin.end();
+    }
+    const runner = await runDatabaseCheck(check, { url: db.url({ user: 'program_runner', password }) }, { record: 'app role member of pg_execute_server_program' });
+    expect(runner.result.status).toBe('fail');
+    expect(runner.result.message).toMatch(/role program_runner is a member of pg_execute_server_program \(runs programs on the database server/);
+    const writer = await runDatabaseCheck(check, { url: db.url(pg.roles.reader), appRole: 'file_writer' }, { record: 'app role inherits pg_write_server_files' });
+    expect(writer.result.status).toBe('fail');
+    expect(writer.result.message).toMatch(/role file_writer is a member of pg_write_server_files/);
+    const reader = await runDatabaseCheck(check, { url: db.url({ user: 'data_reader', password }) }, { record: 'app role member of pg_read_all_data' });
+    expect(reader.result.status).toBe('warn');
+    expect(reader.result.message).toMatch(/role data_reader is a member of pg_read_all_data/);
+  });
+
+  it('fails an application role allowed to EXECUTE lo_export, a file-writing function revoked from PUBLIC', async () => {
+    const db = await pg.database();
+    const admin = await db.admin();
+    const password = strong();
+    try {
+      await admin.query(`CREATE ROLE exporter LOGIN PASSWORD '${password}'`);
+      await admin.query('GRANT EXECUTE ON FUNCTION lo_export(oid, text) TO exporter');
+    } finally {
+      await admin.end();
+    }
+    const { result } = await runDatabaseCheck(check, { url: db.url({ user: 'exporter', password }) }, { record: 'app role may execute lo_export' });
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/role exporter may EXECUTE lo_export\(oid,text\), which read or write files on the database server/);
+  });
+
+  it("judges the role named by the application's own variables, not only the tool's monitoring role", async () => {
+    const db = await pg.database();
+    const admin = await db.admin();
+    // The env file is a fixture in the repository, so the recorded scenario replays it from there.
+    const envFile = path.join(DB_FIXTURES, 'env', 'legacy-app.env');
+    const password = /^DB_PASSWORD=(.+)$/m.exec(readFileSync(envFile, 'utf8'))![1]!;
+    try {
+      await admin.query(`CREATE ROLE legacy_app LOGIN PASSWORD '${password}' IN ROLE pg_read_server_files`);
+    } finally {
+      await admin.end();
+    }
+    const { result } = await runDatabaseCheck(
+      check,
+      { url: db.url(pg.roles.reader) },
+      { record: "env's DB_USER is a member of pg_read_server_files", extra: { env: [{ dotenv: envFile }] } },
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/live session: role legacy_app \(DB_USER\): role legacy_app is a member of pg_read_server_files/);
+    expect(JSON.stringify(result)).not.toContain(password);
   });
 
   it('reports error, not pass, when the database cannot be reached', async () => {

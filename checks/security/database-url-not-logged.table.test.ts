@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { inputTable } from '../../test/helpers/input-table.js';
 import check from './database-url-not-logged.js';
 
@@ -66,6 +67,80 @@ inputTable(check, [
     environments: '  prod:\n    logs: [{ command: "echo token=Zk29fj20aQxYw >&2; exit 1" }]\n',
     status: 'error',
     message: 'logs[0] (command echo): exited with code 1; stderr: token=****',
+  },
+  // Issue 16: credential keys in every casing and separator style, compressed logs, empty sources, and the
+  // environment's own secrets found by keyed fingerprint.
+  {
+    name: 'a URL whose password really is "secret"',
+    files: { 'weak.txt': 'db connected: postgres://app:secret@db.internal:5432/shop\n' },
+    environments: oneFile('weak.txt'),
+    status: 'fail',
+    message: 'logs[0] (file weak.txt): 1 credential exposed (line 1: postgres://app:****@db.internal:5432)',
+  },
+  {
+    name: 'an env dump with POSTGRES_PASSWORD and SPRING_DATASOURCE_PASSWORD',
+    files: { 'env-dump.txt': 'HOSTNAME=web-1\nPOSTGRES_PASSWORD=Pg7-dump-Xq2Lm\nSPRING_DATASOURCE_PASSWORD=Sp4-dump-Rt8Wn\nPATH=/usr/bin\n' },
+    environments: oneFile('env-dump.txt'),
+    status: 'fail',
+    message: 'logs[0] (file env-dump.txt): 2 credentials exposed (line 2: POSTGRES_PASSWORD=****; line 3: SPRING_DATASOURCE_PASSWORD=****)',
+  },
+  {
+    name: 'camel-case and dotted credential keys',
+    files: { 'keys.txt': '{"dbPassword": "Cc3-camel-Qw9Zx"}\nspring.datasource.password=Dt5-dotted-Lp3Vb\n' },
+    environments: oneFile('keys.txt'),
+    status: 'fail',
+    message: 'logs[0] (file keys.txt): 2 credentials exposed (line 1: dbPassword:****; line 2: spring.datasource.password=****)',
+  },
+  {
+    name: 'a gzipped rotated log with a leak',
+    files: { 'app.log.1.gz': gzipSync('boot\nconnect mysql://app:Gz8-rotated-Pw4Kd@db.internal:3306/shop\nok\n') },
+    environments: oneFile('app.log.1.gz'),
+    status: 'fail',
+    message: 'logs[0] (file app.log.1.gz): 1 credential exposed (line 2: mysql://app:****@db.internal:3306)',
+    evidence: { 'logs[0] (file app.log.1.gz)': { compression: 'gzip', lines: 3 } },
+  },
+  {
+    name: 'a clean gzipped log',
+    files: { 'clean.log.gz': gzipSync('server listening on :3000\nGET /health 200\n') },
+    environments: oneFile('clean.log.gz'),
+    status: 'pass',
+    message: 'logs[0] (file clean.log.gz): no credentials in 2 lines',
+  },
+  {
+    name: 'a gzipped log cut at maxBytes of its text',
+    files: { 'big.log.gz': gzipSync(`${'quiet line\n'.repeat(2000)}postgres://app:Late-Leak-77q@db/x\n`) },
+    environments: oneFile('big.log.gz', ', maxBytes: 4096'),
+    status: 'warn',
+    message: 'logs[0] (file big.log.gz): no credentials in the 4096 bytes read, but the size cap stopped the read before the whole source',
+  },
+  {
+    name: 'a corrupt .gz file',
+    files: { 'broken.log.gz': Buffer.concat([gzipSync('a line\n'.repeat(100)).subarray(0, 30)]) },
+    environments: oneFile('broken.log.gz'),
+    status: 'error',
+    message: /^logs\[0\] \(file broken\.log\.gz\): is not a valid gzip file \(.+\)$/,
+  },
+  { name: 'an empty log file', files: { 'empty.log': '' }, environments: oneFile('empty.log'), status: 'warn', message: 'logs[0] (file empty.log): nothing to read (0 bytes): an empty log shows nothing either way' },
+  {
+    name: 'a log of blank lines',
+    files: { 'blank.log': '\n\n  \n' },
+    environments: oneFile('blank.log'),
+    status: 'warn',
+    message: 'logs[0] (file blank.log): nothing to read (5 bytes, 3 blank lines): an empty log shows nothing either way',
+  },
+  {
+    name: "the environment's JWT_SECRET, verbatim in a log line",
+    files: { 'jwt.env': 'JWT_SECRET=Jw9-known-Qz4Xc-Lm7Vb-Tr2Ns\n', 'jwt.log': 'signing with key Jw9-known-Qz4Xc-Lm7Vb-Tr2Ns for user 42\n' },
+    environments: '  prod:\n    env: [{ dotenv: jwt.env }]\n    logs: [{ file: jwt.log }]\n',
+    status: 'fail',
+    message: 'logs[0] (file jwt.log): 1 credential exposed (line 1: the value of JWT_SECRET, verbatim)',
+  },
+  {
+    name: "the env's database password, inside a quoted config dump",
+    files: { 'db.env': 'DATABASE_URL=postgres://app:Db6-known-Hx3Qp@db.internal:5432/shop\n', 'config.log': "config loaded: { db: { pass: 'Db6-known-Hx3Qp' } }\n" },
+    environments: '  prod:\n    env: [{ dotenv: db.env }]\n    logs: [{ file: config.log }]\n',
+    status: 'fail',
+    message: 'logs[0] (file config.log): 1 credential exposed (line 1: pass:****)',
   },
   {
     name: 'no log sources',

@@ -12,9 +12,9 @@ type Algorithm = keyof typeof HMAC_KEY_BYTES;
 const options = z.strictObject({
   variables: z.array(z.string().min(1)).min(1).default(['JWT_SECRET']).describe('Variables holding JWT signing secrets'),
   algorithm: z
-    .enum(['HS256', 'HS384', 'HS512'])
+    .enum(['HS256', 'HS384', 'HS512', 'none'])
     .optional()
-    .describe('HMAC algorithm the secrets sign with; default: the JWT_ALGORITHM variable if set, else HS256'),
+    .describe('HMAC algorithm the secrets sign with; default: the JWT_ALGORITHM variable if set, else HS256 ("none" always fails: unsigned tokens)'),
 });
 type Options = z.infer<typeof options>;
 
@@ -26,13 +26,17 @@ export default defineCheck<Options>({
   automation: 'automated',
   needs: ['env'],
   options,
-  verifies: "JWT_SECRET in the environment's variables is a long random value: not a template, placeholder or known default, long enough for its HMAC algorithm, and with at least 256 estimated bits of entropy.",
+  verifies: "JWT_SECRET in the environment's variables is a long random value: not a template, placeholder, known default or published secret, long enough for its HMAC algorithm, with at least 256 estimated bits of entropy, and tokens are signed (no alg none).",
   how:
-    'Reads the env sources (per service when they name services). Fail: unset or empty; an unexpanded template (${…}, <…>, {{…}}); a placeholder word ' +
-    '(change, example, your-, placeholder, secret, password, todo, xxx); on the bundled known-weak list; shorter than the algorithm needs in UTF-8 bytes ' +
-    '(HS256 32, HS384 48, HS512 64); low variety (long repeats or sequences, uneven character frequencies); fewer than 160 estimated bits. ' +
-    'Warn: 160–255 bits. Pass: 256 bits or more. Bits: 4 per hex character, 6 per base64/base64url character, log2(62) per alphanumeric one; ' +
-    'values explained by words, sequences and repeats are priced as such (a UUID counts 122 bits). Evidence: length, class, bits and an HMAC fingerprint, never the value.',
+    'Reads the env sources (per service when they name services). Fail: JWT_ALGORITHM (or JWT_ALG, JWT_ALGORITHMS, a JSON value\'s "alg"/"algorithms", or option algorithm) allowing "none"; ' +
+    'unset or empty; an unexpanded template (${…}, <…>, {{…}}) that is the value or most of it; a placeholder word ' +
+    '(change, example, your-, placeholder, todo, xxx; secret/password only in human-made values, not as a label before a generated key); on the bundled known-weak list, ' +
+    'or a secret published in docs, tutorials and framework defaults (src/core/secrets/data/published-secrets.json, with sources), or base64/base64url/hex of one; ' +
+    'shorter than the algorithm needs in UTF-8 bytes (HS256 32, HS384 48, HS512 64); low variety (long repeats or sequences, uneven character frequencies); fewer than 160 estimated bits. ' +
+    'Warn: 160–255 bits. Pass: 256 bits or more. Bits: 4 per hex character, 6 per base64/base64url character, log2(62) per alphanumeric one, log2(95) per printable one; ' +
+    'a word label in front of a generated key (jwt-secret-…, secret:…) counts for nothing; base64/base64url/hex layers that decode to text are judged by that text; ' +
+    'values explained by dictionary words (also inside camel case and runs; zxcvbn\'s English and common-password lists), keyboard walks (qwerty, qwertz, azerty, dvorak, keypads), ' +
+    'sequences and repeats are priced as such, as zxcvbn prices them (a UUID counts 122 bits). Evidence: length, class, bits, list hits and an HMAC fingerprint, never the value.',
   remediation:
     "Generate one with `openssl rand -base64 48` (64 characters, 384 bits; `openssl rand -base64 64` for HS512), set it in the api service's production variables, store it in the password manager and redeploy (existing sessions are invalidated).",
   async run(ctx) {
@@ -51,9 +55,16 @@ export default defineCheck<Options>({
 });
 
 function judgeView(view: EnvView, opts: Options, fingerprint: (value: string) => string): CheckOutcome {
+  const unsigned = opts.algorithm === 'none' ? 'checks.security.jwt-secret.options.algorithm' : noneAlgorithmIn(view);
+  if (unsigned) {
+    return outcome('fail', `${unsigned} allows the "none" algorithm: unsigned tokens are accepted, so anyone can forge one`, {
+      evidence: { algorithm: 'none', where: unsigned },
+      remediation: 'Remove "none" from the accepted algorithms (jsonwebtoken: verify with { algorithms: ["HS256"] }), set JWT_ALGORITHM=HS256 and redeploy.',
+    });
+  }
   const present = opts.variables.filter((name) => view.values.has(name) || view.empty.has(name));
   if (present.length === 0) return outcome('skip', `no ${opts.variables.join(' / ')} among its variables`);
-  const algorithm = opts.algorithm ?? algorithmFrom(view);
+  const algorithm = (opts.algorithm === 'none' ? undefined : opts.algorithm) ?? algorithmFrom(view);
   if (algorithm === undefined) {
     return outcome('manual', `JWT_ALGORITHM is not an HMAC algorithm (HS256/384/512): tokens are signed with a key pair, so a shared secret's strength does not apply`, {
       remediation: 'Attest where the private signing key is kept and that it never left the secret store; or set checks.security.jwt-secret.options.algorithm if the secret is used for HMAC.',
@@ -80,6 +91,20 @@ function judgeView(view: EnvView, opts: Options, fingerprint: (value: string) =>
   const status = failing.some((v) => v.verdict.status === 'fail') ? 'fail' : 'warn';
   const message = failing.map(({ name, verdict }) => `${name} ${verdict.problems.join(', ')}`).join('; ');
   return outcome(status, message, { evidence });
+}
+
+/** Variables naming the JWT algorithm(s): JWT_ALGORITHM, JWT_ALG, JWT_ALGORITHMS, AUTH_JWT_ALGORITHM, … */
+const ALGORITHM_NAME = /(^|_)JWT_ALG(ORITHMS?)?$|^JWT_ALG/;
+/** `"alg": "none"`, `"algorithm": "none"`, `"algorithms": ["HS256", "none"]` in a JSON or YAML-ish value. */
+const NONE_IN_STRUCTURE = /["']?(alg|algorithms?)["']?\s*[:=]\s*(\[[^\]]*["']none["'][^\]]*\]|["']?none\b)/i;
+
+/** Where the view lets tokens be unsigned (alg none), or undefined. */
+function noneAlgorithmIn(view: EnvView): string | undefined {
+  for (const [name, value] of view.values) {
+    if (ALGORITHM_NAME.test(name) && value.split(/[\s,;|[\]"']+/).some((a) => a.toLowerCase() === 'none')) return name;
+    if (/JWT|TOKEN|AUTH/i.test(name) && NONE_IN_STRUCTURE.test(value)) return `${name} ("alg": "none")`;
+  }
+  return undefined;
 }
 
 function algorithmFrom(view: EnvView): Algorithm | undefined {

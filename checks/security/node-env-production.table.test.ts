@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Status } from '../../src/core/types.js';
 import { envWorkspace } from '../../test/helpers/env-target.js';
+import { inputTable } from '../../test/helpers/input-table.js';
 import { judgementTable } from '../../test/helpers/judgement-table.js';
 import { readRecordings, replayHooks } from '../../test/helpers/observations.js';
 import { runCheck } from '../../test/helpers/run-check.js';
@@ -32,6 +33,13 @@ judgementTable(check, [
       'app: the React development build (/assets/index-8c1e.js): not a production build',
   },
   { scenario: 'X-Powered-By alone', status: 'warn', message: 'api: sends X-Powered-By: Express, a development default' },
+  // Passed as clean before: the webpack build had no known marker, the Vue build was the sixth same-site script.
+  {
+    scenario: 'webpack and vue development builds',
+    status: 'fail',
+    message: 'dashboard: a webpack development build (eval devtool) (/main.js): not a production build; web: the Vue development build (/assets/vue.global.js): not a production build',
+    evidence: { web: { pathsChecked: expect.arrayContaining(['GET /assets/vue.global.js']) } },
+  },
   // The host is missing from the probe's message when the body times out (src/probes/http.ts readBody); tolerate its return.
   { scenario: 'answer drips past the timeout', status: 'error', message: /^api: no complete answer from(?: 127\.0\.0\.1:\d+)? within 400 ms$/ },
 ]);
@@ -141,3 +149,29 @@ describe('security.node-env-production variables side: recorded HTTP answers wit
     });
   }
 });
+
+// Issue 16: with env sources and no services, the variables alone are judged — evidence of a failure is a fail.
+inputTable(check, [
+  { name: 'env sources only, NODE_ENV=development', dotenv: 'NODE_ENV=development\n', status: 'fail', message: 'prod: NODE_ENV is "development", not exactly "production"' },
+  { name: 'env sources only, NODE_ENV unset', dotenv: 'PORT=3000\n', status: 'fail', message: 'prod: NODE_ENV is not set (empty counts as unset); Node libraries then behave as in development' },
+  {
+    name: 'env sources only, per service: the widget is in development',
+    files: { 'api.env': 'NODE_ENV=production\n', 'widget.env': 'NODE_ENV=development\n' },
+    environments: '  prod:\n    env: [{ dotenv: api.env, service: api }, { dotenv: widget.env, service: widget }]\n',
+    status: 'fail',
+    message: 'widget: NODE_ENV for widget is "development", not exactly "production"',
+  },
+  {
+    name: 'env sources only, NODE_ENV=production: the HTTP side is left to a person',
+    dotenv: 'NODE_ENV=production\n',
+    status: 'manual',
+    message: 'prod: NODE_ENV=production; no services are configured, so development error pages, dev servers and development builds were not checked over HTTP',
+  },
+  {
+    name: 'env sources only, one unreadable',
+    environments: '  prod:\n    env: [{ json: missing.json }]\n',
+    status: 'error',
+    message: 'prod: environments.prod.env[0] (json missing.json) cannot be read (no such file)',
+  },
+  { name: 'neither services nor env sources', environments: '  prod:\n    logs: [{ file: x.log }]\n', status: 'skip', message: /^not configured: environments\.prod\.services or environments\.prod\.env/ },
+]);

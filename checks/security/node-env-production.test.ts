@@ -1,7 +1,7 @@
 import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dashboard } from '../../fixtures/apps/dashboard.js';
-import { builtDashboard, viteDevServer } from '../../fixtures/apps/frontend-builds.js';
+import { builtDashboard, dashboardBuild, productionChunks, viteDevServer, vueDevelopmentBuild, webpackDevelopmentBundle } from '../../fixtures/apps/frontend-builds.js';
 import { hardenedApi } from '../../fixtures/apps/hardened-api.js';
 import { leakyWidget } from '../../fixtures/apps/leaky-widget.js';
 import { drippingServer } from '../../fixtures/hostile/servers.js';
@@ -56,6 +56,17 @@ describe('security.node-env-production (HTTP side) against real servers', () => 
     expect(result.status).toBe('fail');
     expect((result.evidence.dashboard as { message: string }).message).toMatch(/the Vite dev-server client \(\/@vite\/client\) \(\/\)/);
     expect((result.evidence.app as { message: string }).message).toMatch(/the React development build \(\/assets\/index-8c1e\.js\)/);
+  });
+
+  // Both passed as clean: the webpack build looked minified and had no marker known, the Vue build was the sixth script.
+  it('fails a webpack development build and a Vue development build loaded as the sixth script', async () => {
+    const webpack = await start(dashboardBuild({ scripts: { '/main.js': webpackDevelopmentBundle(140_000) } }));
+    const vue = await start(dashboardBuild({ scripts: { ...productionChunks(5), '/assets/vue.global.js': vueDevelopmentBuild() } }));
+    const result = await judge({ dashboard: { url: webpack.url }, web: { url: vue.url } }, {}, 'webpack and vue development builds');
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      'dashboard: a webpack development build (eval devtool) (/main.js): not a production build; web: the Vue development build (/assets/vue.global.js): not a production build',
+    );
   });
 
   it('warns about X-Powered-By alone', async () => {

@@ -53,6 +53,59 @@ inputTable(check, [
     status: 'pass',
     message: 'prod: 1 variables, none with a development or test value',
   },
+  // Issue 16: values judged whatever their name, settings that switch protection off, placeholders anywhere, and the
+  // providers' published sandbox and test values (src/core/secrets/data/test-values.json).
+  {
+    // The domain looks generated (32 hex digits), so it is registered as a possible secret and masked in output.
+    name: 'a Mailgun sandbox domain',
+    dotenv: 'MAILGUN_DOMAIN=sandbox3f1c2a8e5b7d4e9f8a6b1c2d3e4f5a6b.mailgun.org\n',
+    status: 'fail',
+    message: 'prod: MAILGUN_DOMAIN points at [REDACTED], a Mailgun sandbox domain (delivers only to authorized recipients)',
+  },
+  { name: 'KAFKA_BROKERS on localhost', dotenv: 'KAFKA_BROKERS=localhost:9092,localhost:9093\n', status: 'fail', message: 'prod: KAFKA_BROKERS points at localhost, a local address' },
+  { name: '*_SERVERS on loopback', dotenv: 'MEMCACHED_SERVERS=127.0.0.1:11211\n', status: 'fail', message: 'prod: MEMCACHED_SERVERS points at 127.0.0.1, a local address' },
+  { name: '*_NODES on localhost, no port', dotenv: 'CASSANDRA_NODES=localhost\n', status: 'fail', message: 'prod: CASSANDRA_NODES points at localhost, a local address' },
+  { name: 'a host:port under any name', dotenv: 'SESSION_STORE=localhost:6379\n', status: 'fail', message: 'prod: SESSION_STORE points at localhost, a local address' },
+  { name: 'an ADO.NET connection string', dotenv: 'ORDERS_DB=Server=tcp:localhost,1433;Database=orders;User Id=app;Password=Zk29fj20aQxYw\n', status: 'fail', message: 'prod: ORDERS_DB points at localhost, a local address' },
+  { name: 'a libpq keyword connection string', dotenv: 'PG_CONNINFO="host=127.0.0.1 port=5432 dbname=app"\n', status: 'fail', message: 'prod: PG_CONNINFO points at 127.0.0.1, a local address' },
+  { name: 'a multi-host MongoDB URL with a .local host', dotenv: 'MONGO_URL=mongodb://app:Zk29fj20aQxYw@db1.prod.internal:27017,db2.local:27017/shop\n', status: 'fail', message: 'prod: MONGO_URL points at db2.local, a name only a local network resolves (.local)' },
+  { name: 'lvh.me', dotenv: 'APP_URL=https://shop.lvh.me:3000\n', status: 'fail', message: 'prod: APP_URL points at shop.lvh.me, a public name that resolves to this machine (loopback)' },
+  { name: 'localtest.me', dotenv: 'API_BASE=http://api.localtest.me\n', status: 'fail', message: 'prod: API_BASE points at api.localtest.me, a public name that resolves to this machine (loopback)' },
+  { name: 'a .local host', dotenv: 'SMTP_HOST=mailhog.local\n', status: 'fail', message: 'prod: SMTP_HOST points at mailhog.local, a name only a local network resolves (.local)' },
+  {
+    name: 'TLS verification off',
+    dotenv: 'NODE_TLS_REJECT_UNAUTHORIZED=0\n',
+    status: 'fail',
+    message: 'prod: NODE_TLS_REJECT_UNAUTHORIZED turns off TLS certificate verification for every HTTPS connection the Node process makes ("0")',
+  },
+  { name: 'TLS verification off, camel case', dotenv: 'dbSslVerify=false\n', status: 'fail', message: 'prod: dbSslVerify turns off TLS certificate verification ("false")' },
+  { name: 'CSRF protection off', dotenv: 'DISABLE_CSRF=true\n', status: 'fail', message: 'prod: DISABLE_CSRF turns a protection off (authentication, CSRF, verification or rate limiting) ("true")' },
+  { name: 'debug logging namespaces', dotenv: 'DEBUG=express:*,prisma:*\n', status: 'warn', message: 'prod: DEBUG turns on debug logging for "express:*,prisma:*" (the debug package prints internals, headers and queries)' },
+  { name: 'debug log level', dotenv: 'LOG_LEVEL=debug\n', status: 'warn', message: 'prod: LOG_LEVEL logs at "debug" level, which records request details and secrets' },
+  { name: 'sk_live_ filler', dotenv: 'STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\n', status: 'fail', message: 'prod: STRIPE_SECRET_KEY holds a run of x’s' },
+  { name: 'sk_live_ zeros', dotenv: 'STRIPE_SECRET_KEY=sk_live_000000000000000000000000\n', status: 'fail', message: 'prod: STRIPE_SECRET_KEY is a Stripe live secret key prefix (sk_live_…) followed by filler, not a key' },
+  { name: 'your-…-key inside a longer value', dotenv: 'SEARCH_AUTH_HEADER=Bearer your-api-key-here\n', status: 'fail', message: 'prod: SEARCH_AUTH_HEADER holds a your-… placeholder' },
+  { name: 'a placeholder password inside a URL', dotenv: 'AMQP_URL=amqps://app:changeme@mq.prod.internal/vhost\n', status: 'fail', message: 'prod: AMQP_URL holds a replace-me word' },
+  { name: 'the PayPal sandbox API', dotenv: 'PAYPAL_API_BASE=https://api-m.sandbox.paypal.com\n', status: 'fail', message: 'prod: PAYPAL_API_BASE points at api-m.sandbox.paypal.com, the PayPal sandbox' },
+  { name: 'a Twilio magic test number', dotenv: 'TWILIO_FROM_NUMBER=+15005550006\n', status: 'fail', message: 'prod: TWILIO_FROM_NUMBER is a Twilio magic test number (test credentials only)' },
+  { name: "SendGrid's sandbox mode", dotenv: 'SENDGRID_SANDBOX_MODE=true\n', status: 'fail', message: 'prod: SENDGRID_SANDBOX_MODE turns on SendGrid\'s sandbox mode (mail is validated, never delivered) ("true")' },
+  { name: 'Shopify test charges', dotenv: 'SHOPIFY_BILLING_TEST=true\n', status: 'fail', message: 'prod: SHOPIFY_BILLING_TEST turns on Shopify test charges (merchants are never billed) ("true")' },
+  { name: 'a Checkout.com sandbox key', dotenv: 'CHECKOUT_SECRET_KEY=sk_sbox_3f1c2a8e5b7d4e9f8a6b1c2d3e\n', status: 'fail', message: 'prod: CHECKOUT_SECRET_KEY is a Checkout.com sandbox secret key (sk_sbox_…)' },
+  {
+    name: "Supabase's published service_role key",
+    dotenv:
+      'SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyAgCiAgICAicm9sZSI6ICJzZXJ2aWNlX3JvbGUiLAogICAgImlzcyI6ICJzdXBhYmFzZS1kZW1vIiwKICAgICJpYXQiOiAxNjQxNzY5MjAwLAogICAgImV4cCI6IDE3OTk1MzU2MDAKfQ.DaYlNEoUrrEn2Ig7tqibS-PHK5vgusbcbo7X36XVt4Q\n',
+    status: 'fail',
+    message: "prod: SUPABASE_SERVICE_ROLE_KEY is a published secret: SERVICE_ROLE_KEY of Supabase's self-hosting docker/.env.example (full database access)",
+  },
+  {
+    name: 'production values that only look like hosts, versions, times and files',
+    dotenv:
+      'NODE_ENV=production\nKAFKA_BROKERS=kafka-1.prod.internal:9092,kafka-2.prod.internal:9092\nCONFIG_FILE=config.dev.json\nAPP_VERSION=1.2.3\nBACKUP_AT=12:30\n' +
+      'REDIS_URL=rediss://cache.prod.internal:6380\nPG_CONNINFO="host=db.prod.internal port=5432 dbname=app sslmode=verify-full"\nDEBUG=false\nLOG_LEVEL=info\nNODE_TLS_REJECT_UNAUTHORIZED=1\n',
+    status: 'pass',
+    message: 'prod: 10 variables, none with a development or test value',
+  },
   {
     name: 'an unreadable source',
     environments: '  prod:\n    env: [{ json: missing.json }]\n',

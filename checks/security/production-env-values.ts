@@ -31,15 +31,26 @@ export default defineCheck<Options>({
   automation: 'automated',
   needs: ['env'],
   options,
-  verifies: 'No variable of the environment points at a local, reserved, tunnel or staging host, holds a test-mode key, a placeholder or a development setting, and the required keys are present in the right format.',
+  verifies: 'No variable of the environment points at a local, reserved, tunnel, staging or provider-sandbox host, holds a test-mode key, a published secret, a placeholder or a development setting, or switches a protection off, and the required keys are present in the right format.',
   how:
-    'Judges every variable of each service\'s view. Fail: hosts (in URLs, or in *_HOST/*_DOMAIN/*ORIGIN(S) values) that are localhost, 127.0.0.0/8, ::1, 0.0.0.0 ' +
-    '(except HOST/BIND_ADDRESS-style bind variables), host.docker.internal, RFC 2606 names (.test, .example, .invalid, .localhost, example.com/.net/.org) or tunnels ' +
-    '(ngrok, trycloudflare, localtunnel, serveo, devtunnels, …); test-mode keys (Stripe sk_test_/pk_test_/rk_test_, Razorpay rzp_test_, Square sandbox-, django-insecure-); ' +
-    'placeholder values (changeme, password, dummy, example, todo, xxx, …) and unexpanded templates; *_ENV/*_ENVIRONMENT/*_STAGE/*_MODE set to dev/development/local/test/testing/sandbox; ' +
-    'CORS allow-lists (CORS*, ALLOWED_ORIGINS, …) containing * or null; a required variable missing or in the wrong format. ' +
-    'Warn: sandbox/staging/dev/qa/preview/uat/pr-N host names; staging/preview/qa values of *_ENV-style variables; *_DEBUG on; a temporary AWS key (ASIA…); ' +
-    'wildcard origin patterns; a GEMINI/GOOGLE *_API_KEY not shaped AIza…/AQ.…. Secret values are never printed, only their names and public prefixes.',
+    'Judges every variable of each service\'s view. Hosts come from every value that parses as a URL (multi-host authorities included), a connection string ' +
+    '(host=, Server=, Data Source=) or a host list (host:port, IP or localhost entries) whatever its name, and from every entry of variables named for hosts ' +
+    '(*HOST(S), *DOMAIN(S), *ORIGIN(S), *SERVER(S), *NODES, *BROKERS, *ENDPOINT(S), *ADDR(ESS), …). Fail: hosts that are localhost, 127.0.0.0/8, ::1, 0.0.0.0 ' +
+    '(except HOST/BIND_ADDRESS-style bind variables), host.docker.internal, public names that resolve to loopback (lvh.me, localtest.me, localhost.direct, 127.0.0.1.nip.io, …), ' +
+    'local-network names (.local, home.arpa, .localdomain), RFC 2606 names (.test, .example, .invalid, .localhost, example.com/.net/.org), tunnels (ngrok, trycloudflare, ' +
+    'localtunnel, serveo, devtunnels, …) or providers\' sandboxes (PayPal, Braintree, Square, Plaid, Mailgun sandbox domains, Mailtrap, Ethereal); test-mode keys ' +
+    '(Stripe sk_test_/pk_test_/rk_test_, Razorpay rzp_test_, Square sandbox-, Checkout.com sk_sbox_, Paddle pdl_sdbx_, django-insecure-) and providers\' test values ' +
+    '(Twilio magic numbers, Stripe test cards) and mode switches (SendGrid sandbox mode, Shopify test charges, *_SANDBOX/*_TEST_MODE=true), all as data with sources ' +
+    '(src/core/secrets/data/test-values.json); published secrets (data/published-secrets.json); placeholder values, and placeholders anywhere in a value ' +
+    '(your-…-key, YOUR_TOKEN, runs of x\'s such as sk_live_xxxx…, changeme/replace-me/todo words, <your-key>) and unexpanded templates; a vendor prefix followed by filler; ' +
+    '*_ENV/*_ENVIRONMENT/*_STAGE/*_MODE set to dev/development/local/test/testing/sandbox; settings that switch protection off in any casing and separator style ' +
+    '(NODE_TLS_REJECT_UNAUTHORIZED=0, *_REJECT_UNAUTHORIZED/*SSL_VERIFY*/*VERIFY_TLS* false, *INSECURE*/*SKIP_TLS_VERIFY* true, PYTHONHTTPSVERIFY=0, ' +
+    'DISABLE_AUTH/DISABLE_CSRF/SKIP_RATE_LIMIT true, VERIFY_JWT false, NODE_OPTIONS=--insecure-http-parser); CORS allow-lists (CORS*, ALLOWED_ORIGINS, …) containing * or null; ' +
+    'a required variable missing or in the wrong format. ' +
+    'Warn: sandbox/staging/dev/qa/preview/uat/pr-N host names (in URLs and host-named variables); wildcard-DNS names for other addresses (10.0.0.5.nip.io); staging/preview/qa ' +
+    'values of *_ENV-style variables; debug flags (*_DEBUG, DEBUG_MODE, ENABLE_DEBUG on; DEBUG=namespaces; LOG_LEVEL=debug/trace; NODE_DEBUG); cookies without Secure or HttpOnly; ' +
+    'GraphQL playground/introspection on; a temporary AWS key (ASIA…); wildcard origin patterns; a GEMINI/GOOGLE *_API_KEY not shaped AIza…/AQ.…. ' +
+    'Secret values are never printed, only their names and public prefixes.',
   remediation:
     'Diff the production variables against .env.example and staging, replace every local/test/sandbox value in the platform (Railway → service → Variables), redeploy each service and re-run this check.',
   async run(ctx) {

@@ -1,7 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { dashboard } from '../../fixtures/apps/dashboard.js';
-import { builtDashboard, viteDevServer } from '../../fixtures/apps/frontend-builds.js';
-import { staticSite } from '../../fixtures/apps/static-site.js';
+import {
+  builtDashboard,
+  dashboardBuild,
+  frameworkCdn,
+  productionChunks,
+  runtimeConfigScript,
+  viteDevServer,
+  vueDevelopmentBuild,
+  webpackDevelopmentBundle,
+} from '../../fixtures/apps/frontend-builds.js';
+import { minifiedScript, staticSite } from '../../fixtures/apps/static-site.js';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
 import { runCheck, targetOf } from '../../test/helpers/run-check.js';
 import { serverPool } from '../../test/helpers/servers.js';
@@ -29,6 +38,45 @@ describe('testing.dashboard-production-build against real servers', () => {
     expect(dev.status).toBe('fail');
     expect(dev.message).toContain('/assets/index-8c1e.js: the React development build is served');
     expect(dev.message).toMatch(/not minified \(average line \d+ characters, \d+ % whitespace\)/);
+  });
+
+  // Each of these passed: the shape heuristic took long eval lines for minified code, only 5 same-site scripts were
+  // fetched, other hosts never, and a source map was looked for only where a comment or header pointed.
+  it('fails a 140 KB webpack development build (eval devtool) that looks minified by its shape', async () => {
+    const result = await judge(dashboardBuild({ scripts: { '/main.js': webpackDevelopmentBundle(140_000) } }), {}, 'webpack development build');
+    expect(result).toMatchObject({ status: 'fail', message: 'dashboard: /main.js: a webpack development build (eval devtool) is served' });
+  });
+
+  it('fails a Vue development build loaded as the sixth same-site script', async () => {
+    const result = await judge(dashboardBuild({ scripts: { ...productionChunks(5), '/assets/vue.global.js': vueDevelopmentBuild() } }), {}, 'vue development build as the sixth script');
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^dashboard: \/assets\/vue\.global\.js: the Vue development build is served; \/assets\/vue\.global\.js: not minified/);
+  });
+
+  it('fails a framework development build the page loads from another host', async () => {
+    const cdn = await start(frameworkCdn());
+    const cdnHost = cdn.url.replace('127.0.0.1', 'localhost');
+    const result = await judge(dashboardBuild({ scripts: productionChunks(1), external: [`${cdnHost}/npm/vue@3.4.21/dist/vue.global.js`] }), {}, 'vue development build from a CDN');
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/^dashboard: http:\/\/localhost:\d+\/npm\/vue@3\.4\.21\/dist\/vue\.global\.js: the Vue development build is served/);
+  });
+
+  it('warns about a public source map beside a script that does not point to it', async () => {
+    const map = JSON.stringify({ version: 3, sources: ['../src/App.tsx'], mappings: 'AAAA,SAAS' });
+    const result = await judge(dashboardBuild({ scripts: { '/assets/index-5d1e.js': minifiedScript(6_000) }, files: { '/assets/index-5d1e.js.map': { type: 'json', body: map } } }), {}, 'source map beside the script');
+    expect(result).toMatchObject({
+      status: 'warn',
+      message: 'dashboard: /assets/index-5d1e.js.map: public source map, served beside the script though the script does not point to it: anyone can read the original source',
+    });
+  });
+
+  it('passes a production build with a pretty-printed runtime configuration script (not application code)', async () => {
+    const result = await judge(dashboardBuild({ scripts: { '/env-config.js': runtimeConfigScript(), '/assets/index-5d1e.js': minifiedScript(6_000) } }), {}, 'production build with a runtime config script');
+    expect(result.status).toBe('pass');
+    expect((result.evidence.dashboard as { message: string }).message).toBe(
+      'production build: 2 script(s) minified, no development markers, no public source maps',
+    );
+    expect((result.evidence.dashboard as { judgements: string[] }).judgements).toEqual(['pass build: 1 script(s) minified (and 1 configuration script(s) not judged), no development markers, no public source maps']);
   });
 
   it('fails a script the page loads but the deploy lacks', async () => {

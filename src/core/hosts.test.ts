@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressScope, classifyHost, isLocalHost, isLocalhostName, type AddressScope, type LocalKind } from './hosts.js';
+import { addressScope, specialPurposeBlock, classifyHost, isLocalHost, isLocalhostName, type AddressScope, type LocalKind } from './hosts.js';
 
 describe('classifyHost: is this host local?', () => {
   it.each<[string, LocalKind | undefined]>([
@@ -86,12 +86,64 @@ describe('addressScope', () => {
     ['169.254.169.254', 'link-local'],
     ['fe80::1', 'link-local'],
     ['100.64.0.1', 'shared'],
-    ['203.0.113.1', 'public'],
+    // TEST-NET-3 is documentation space (RFC 5737): no host has that address.
+    ['203.0.113.1', 'documentation'],
+    ['192.0.2.10', 'documentation'],
+    ['198.51.100.7', 'documentation'],
+    ['2001:db8::1', 'documentation'],
+    ['3fff::1', 'documentation'],
+    ['198.18.0.1', 'benchmarking'],
+    ['2001:2::1', 'benchmarking'],
+    ['224.0.0.251', 'multicast'],
+    ['239.255.255.250', 'multicast'],
+    ['ff02::1', 'multicast'],
+    ['240.0.0.1', 'reserved'],
+    ['255.255.255.255', 'broadcast'],
+    ['192.0.0.1', 'special'],
+    ['192.88.99.1', 'special'],
+    ['100::1', 'special'],
+    ['5f00::1', 'special'],
+    ['::ffff:8.8.8.8', 'special'],
+    ['::ffff:192.0.2.1', 'documentation'],
+    // Special-purpose but globally reachable (anycast services, the well-known NAT64 prefix).
+    ['192.0.0.9', 'public'],
+    ['192.175.48.1', 'public'],
+    ['64:ff9b::808:808', 'public'],
     ['8.8.8.8', 'public'],
+    ['1.1.1.1', 'public'],
     ['2606:4700::1111', 'public'],
     ['172.32.0.1', 'public'],
     ['db.shop.com', undefined],
   ])('%s → %s', (address, scope) => {
     expect(addressScope(address)).toBe(scope);
+  });
+});
+
+describe('specialPurposeBlock', () => {
+  it('names the most specific IANA block, for messages', () => {
+    expect(specialPurposeBlock('192.0.2.10')).toMatchObject({ name: 'Documentation (TEST-NET-1)', rfc: 'RFC 5737' });
+    expect(specialPurposeBlock('192.0.0.9')).toMatchObject({ name: 'Port Control Protocol Anycast', scope: 'public' });
+    expect(specialPurposeBlock('0.0.0.0')).toMatchObject({ scope: 'unspecified' });
+    expect(specialPurposeBlock('8.8.8.8')).toBeUndefined();
+    expect(specialPurposeBlock('db.shop.com')).toBeUndefined();
+  });
+});
+
+describe('classifyHost: development names that resolve to this machine or only on a local network', () => {
+  it.each(['lvh.me', 'shop.lvh.me', 'localtest.me', 'api.localtest.me', 'app.localhost.direct', '127.0.0.1.nip.io', 'app.127-0-0-1.sslip.io', 'localhost.localdomain'])(
+    '%s resolves to loopback',
+    (host) => {
+      expect(isLocalHost(host)).toBe(true);
+    },
+  );
+
+  it('names .local, home.arpa and .localdomain for the local network they need, and reads wildcard-DNS addresses', () => {
+    expect(classifyHost('mailhog.local').lan).toBe('local');
+    expect(classifyHost('nas.home.arpa').lan).toBe('home.arpa');
+    expect(classifyHost('db.localdomain').lan).toBe('localdomain');
+    expect(classifyHost('10.0.0.5.nip.io').wildcardDns).toEqual({ service: 'nip.io', address: '10.0.0.5' });
+    expect(classifyHost('10.0.0.5.nip.io').local).toBeUndefined();
+    expect(classifyHost('shop.local.example-cdn.com').lan).toBeUndefined();
+    expect(isLocalHost('lvh.me.shop.com')).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
 import { BlockList, isIP } from 'node:net';
+import { devDomainOf, PREVIEW_DOMAINS, TUNNEL_DOMAINS } from './dev-hosts.js';
+import { SPECIAL_BLOCKS, type BlockScope, type SpecialBlock } from './special-addresses.js';
 
 /**
  * The one answer to "is this host local?", and what else a host string says about itself. Pure: classifies
@@ -17,10 +19,21 @@ export type LocalKind =
   /** `*.localhost`: RFC 6761 §6.3 makes every name under it loopback. */
   | 'localhost-subdomain'
   /** Docker's name for the machine running the container. */
-  | 'docker-host';
+  | 'docker-host'
+  /**
+   * A public DNS name that resolves to loopback: lvh.me, localtest.me, localhost.direct and their subdomains, or a
+   * wildcard-DNS name carrying a loopback address (127.0.0.1.nip.io, app.127-0-0-1.sslip.io).
+   */
+  | 'loopback-name';
 
-/** The range an IP literal falls in; everything but `public` is unreachable from the internet. */
-export type AddressScope = 'loopback' | 'unspecified' | 'this-network' | 'private' | 'link-local' | 'shared' | 'public';
+/**
+ * The range an IP literal falls in, from the IANA special-purpose registries (special-addresses.ts); everything but
+ * `public` is unreachable from the internet: `documentation` (TEST-NET, 2001:db8::/32), `benchmarking`, `multicast`,
+ * `broadcast`, `reserved` (240.0.0.0/4) and `special` (protocol assignments, discard-only, …) are no host's address.
+ */
+export type AddressScope = BlockScope;
+
+export type { SpecialBlock } from './special-addresses.js';
 
 export interface HostClass {
   /** Lower-case, without IPv6 brackets or a trailing dot; a socket path as written. */
@@ -35,40 +48,59 @@ export interface HostClass {
   reserved?: { kind: 'tld' | 'domain'; name: string };
   /** The development-tunnel domain the host is under. */
   tunnel?: string;
+  /** The cloud-workspace or sandbox preview domain the host is under (replit.dev, app.github.dev, csb.app, …). */
+  preview?: string;
   /** A host label naming a non-production stage (api-staging.shop.com, sandbox.paypal.com, app-pr-12.up.railway.app). */
   stage?: string;
+  /**
+   * A name only a local network answers: `.local` (multicast DNS, RFC 6762: the same link only), `home.arpa`
+   * (RFC 8375 home networks), `.localdomain`.
+   */
+  lan?: string;
+  /** A wildcard-DNS service that maps a name to the address written in it (nip.io, sslip.io, …), with that address. */
+  wildcardDns?: { service: string; address: string };
 }
 
 const RESERVED_TLDS = ['test', 'example', 'invalid', 'localhost'];
 const RESERVED_DOMAINS = ['example.com', 'example.net', 'example.org'];
-const TUNNELS = [
-  'ngrok.io', 'ngrok.app', 'ngrok.dev', 'ngrok-free.app', 'ngrok-free.dev', 'trycloudflare.com', 'loca.lt', 'localtunnel.me',
-  'serveo.net', 'localhost.run', 'lhr.life', 'pagekite.me', 'telebit.io', 'tunnelmole.net', 'devtunnels.ms', 'localto.net',
-];
 const STAGE_TOKENS = new Set(['sandbox', 'staging', 'stage', 'stg', 'dev', 'develop', 'development', 'qa', 'test', 'testing', 'preview', 'uat']);
 const DOCKER_HOST = 'host.docker.internal';
+/** Public names whose every subdomain resolves to 127.0.0.1 (or ::1): development conveniences, never production. */
+const LOOPBACK_DOMAINS = ['lvh.me', 'localtest.me', 'localhost.direct', 'vcap.me', 'lacolhost.com', 'fuf.me', 'localho.st'];
+/** Names only a local network resolves. */
+const LAN_SUFFIXES = ['local', 'home.arpa', 'localdomain'];
+/** Wildcard DNS: `<ip>.<service>` or `<label>.<ip with dashes>.<service>` resolves to that IP. */
+const WILDCARD_DNS = ['nip.io', 'sslip.io', 'xip.io', 'traefik.me'];
 
-/** Ranges in the order they are tried: 0.0.0.0 is unspecified before it is "this network". */
-const SCOPES: readonly (readonly [Exclude<AddressScope, 'public'>, readonly (readonly [string, number, 'ipv4' | 'ipv6'])[]])[] = [
-  ['loopback', [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']]],
-  ['unspecified', [['0.0.0.0', 32, 'ipv4'], ['::', 128, 'ipv6']]],
-  ['this-network', [['0.0.0.0', 8, 'ipv4']]],
-  ['private', [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['fc00::', 7, 'ipv6']]],
-  ['link-local', [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']]],
-  ['shared', [['100.64.0.0', 10, 'ipv4']]],
-];
-const SCOPE_LISTS = SCOPES.map(([scope, subnets]) => {
+const BLOCK_LISTS = SPECIAL_BLOCKS.map((block) => {
   const list = new BlockList();
-  for (const [network, prefix, family] of subnets) list.addSubnet(network, prefix, family);
-  return [scope, list] as const;
+  list.addSubnet(block.prefix, block.bits, block.family);
+  return [block, list] as const;
 });
 
-/** The range of an IP literal (BlockList also matches IPv4-mapped IPv6 forms), or undefined for anything else. */
-export function addressScope(address: string): AddressScope | undefined {
+/**
+ * The most specific special-purpose block an IP literal is in, or undefined for an ordinary address (or not an IP).
+ * An IPv4-mapped IPv6 address is also matched against the IPv4 blocks (BlockList maps it), its IPv4 prefix counting
+ * 96 bits more; an IPv4 address is matched against IPv4 blocks only (BlockList would map it into ::ffff:0:0/96).
+ */
+export function specialPurposeBlock(address: string): SpecialBlock | undefined {
   const family = isIP(address);
   if (family === 0) return undefined;
   const type = family === 4 ? 'ipv4' : 'ipv6';
-  return SCOPE_LISTS.find(([, list]) => list.check(address, type))?.[0] ?? 'public';
+  let best: { block: SpecialBlock; bits: number } | undefined;
+  for (const [block, list] of BLOCK_LISTS) {
+    if (type === 'ipv4' && block.family !== 'ipv4') continue;
+    if (!list.check(address, type)) continue;
+    const bits = type === 'ipv6' && block.family === 'ipv4' ? block.bits + 96 : block.bits;
+    if (!best || bits > best.bits) best = { block, bits };
+  }
+  return best?.block;
+}
+
+/** The range of an IP literal (IPv4-mapped IPv6 forms as their IPv4 address), or undefined for anything else. */
+export function addressScope(address: string): AddressScope | undefined {
+  if (isIP(address) === 0) return undefined;
+  return specialPurposeBlock(address)?.scope ?? 'public';
 }
 
 export function classifyHost(rawHost: string): HostClass {
@@ -85,9 +117,34 @@ export function classifyHost(rawHost: string): HostClass {
   const local = localName(host);
   const reservedDomain = RESERVED_DOMAINS.find((d) => host === d || host.endsWith(`.${d}`));
   const reserved = RESERVED_TLDS.includes(tld) ? { kind: 'tld' as const, name: tld } : reservedDomain ? { kind: 'domain' as const, name: reservedDomain } : undefined;
-  const tunnel = TUNNELS.find((d) => host === d || host.endsWith(`.${d}`));
+  const tunnel = devDomainOf(host, TUNNEL_DOMAINS)?.domain;
+  const preview = devDomainOf(host, PREVIEW_DOMAINS)?.domain;
   const stage = stageOf(labels);
-  return { host, ip, ...(local ? { local } : {}), ...(reserved ? { reserved } : {}), ...(tunnel ? { tunnel } : {}), ...(stage ? { stage } : {}) };
+  const lan = LAN_SUFFIXES.find((d) => host === d || host.endsWith(`.${d}`));
+  const wildcardDns = wildcardAddress(host);
+  const wildcardLocal = wildcardDns && (addressScope(wildcardDns.address) === 'loopback' || addressScope(wildcardDns.address) === 'unspecified');
+  return {
+    host,
+    ip,
+    ...(local ? { local } : wildcardLocal ? { local: 'loopback-name' as const } : {}),
+    ...(reserved ? { reserved } : {}),
+    ...(tunnel ? { tunnel } : {}),
+    ...(preview ? { preview } : {}),
+    ...(stage ? { stage } : {}),
+    ...(lan ? { lan } : {}),
+    ...(wildcardDns ? { wildcardDns } : {}),
+  };
+}
+
+/** The address a wildcard-DNS name (10.0.0.5.nip.io, app-127-0-0-1.sslip.io) resolves to, read from the name. */
+function wildcardAddress(host: string): { service: string; address: string } | undefined {
+  const service = WILDCARD_DNS.find((d) => host.endsWith(`.${d}`));
+  if (!service) return undefined;
+  const name = host.slice(0, -service.length - 1);
+  const dotted = /(?:^|\.)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(name)?.[1];
+  const dashed = /(?:^|[.-])(\d{1,3}(?:-\d{1,3}){3})$/.exec(name)?.[1]?.replace(/-/g, '.');
+  const address = dotted ?? dashed;
+  return address && isIP(address) === 4 ? { service, address } : undefined;
 }
 
 /** True when traffic to the host never leaves this machine. */
@@ -102,9 +159,10 @@ export function isLocalhostName(host: string): boolean {
 }
 
 function localName(host: string): LocalKind | undefined {
-  if (host === 'localhost') return 'localhost';
+  if (host === 'localhost' || host === 'localhost.localdomain') return 'localhost';
   if (host.endsWith('.localhost')) return 'localhost-subdomain';
   if (host === DOCKER_HOST) return 'docker-host';
+  if (LOOPBACK_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`))) return 'loopback-name';
   return undefined;
 }
 

@@ -1,35 +1,34 @@
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
 import { Memo } from '../core/memo.js';
 import { ProbeError } from '../core/errors.js';
 import { defineProbe } from './registry.js';
+import { inspectDirectory, inspectFile, isDirectoryDump, looksLikeDirectoryDumpData, type BackupFormat, type InnerFormat } from './backups-formats.js';
 
 /** File names that look like database backups: pg_dump's plain, custom and tar formats, and their compressions. */
 export const BACKUP_FILE = /\.(sql|dump|pgdump|backup|bak|custom|tar|gz|tgz|zst|xz|bz2|lz4)$/i;
 /** Bounds of the directory walk: a backup folder is shallow (often one level of dated folders). */
 const MAX_DEPTH = 3;
 const MAX_ENTRIES = 20_000;
-/** A gzip file is decompressed to check its trailer only up to this size (compressed). */
-const MAX_GZIP_BYTES = 256 * 1024 * 1024;
-const TAIL_BYTES = 4_096;
-const DUMP_HEADER = '-- PostgreSQL database dump';
-const DUMP_TRAILER = '-- PostgreSQL database dump complete';
 
-export type BackupFormat = 'plain' | 'custom' | 'gzip' | 'unknown';
+export type { BackupFormat, InnerFormat } from './backups-formats.js';
 
 export interface BackupFile {
-  /** Relative to the backup directory. */
+  /** Relative to the backup directory; a directory-format dump is its folder. */
   file: string;
   bytes: number;
   modified: string;
   format: BackupFormat;
+  /** For gzip: what it holds. */
+  inner?: InnerFormat;
   /**
-   * true: a plain dump (possibly gzipped) ends with pg_dump's "dump complete" trailer; false: it starts like a
-   * dump but the trailer is missing (truncated); null: the format does not allow checking (custom, zstd, …).
+   * true: read to the end and whole in its format; false: cut off, broken, or not a dump at all (`problem` says
+   * which); null: it could not be read to the end (a compression this build cannot read, or over the size limits).
    */
   complete: boolean | null;
+  problem?: string;
+  /** For a file that is not a dump: its first line when printable (often pg_dump's own error message). */
+  startsWith?: string;
 }
 
 export interface BackupListing {
@@ -41,9 +40,17 @@ export interface BackupListing {
   truncated: boolean;
 }
 
-/** Finds the newest backup file under `dir` (by modification time) and checks whether it is complete. */
+interface Candidate {
+  file: string;
+  bytes: number;
+  mtimeMs: number;
+  /** A directory-format dump (or what is left of one). */
+  directory?: boolean;
+}
+
+/** Finds the newest backup under `dir` (by modification time) and validates it to its end. */
 async function newestBackup(dir: string): Promise<BackupListing> {
-  const found: { file: string; bytes: number; mtimeMs: number }[] = [];
+  const found: Candidate[] = [];
   let seen = 0;
   let truncated = false;
   const walk = async (relative: string, depth: number): Promise<void> => {
@@ -55,6 +62,19 @@ async function newestBackup(dir: string): Promise<BackupListing> {
       if (depth === 0) {
         throw new ProbeError('unavailable', code === 'ENOENT' ? `backup directory ${dir} does not exist` : `cannot read backup directory ${dir} (${code ?? 'error'})`, code);
       }
+      return;
+    }
+    // A folder pg_dump -Fd wrote is one backup, not a set of files; its data files without toc.dat are a dump cut short.
+    const names = entries.filter((e) => e.isFile()).map((e) => e.name);
+    if (names.includes('toc.dat') || looksLikeDirectoryDumpData(names)) {
+      let bytes = 0;
+      let mtimeMs = 0;
+      for (const name of names) {
+        const info = await stat(path.join(dir, relative, name));
+        bytes += info.size;
+        mtimeMs = Math.max(mtimeMs, info.mtimeMs);
+      }
+      found.push({ file: relative, bytes, mtimeMs, directory: true });
       return;
     }
     for (const entry of entries) {
@@ -72,61 +92,20 @@ async function newestBackup(dir: string): Promise<BackupListing> {
     }
   };
   await walk('', 0);
-  const newest = found.reduce<(typeof found)[number] | null>((a, b) => (a === null || b.mtimeMs > a.mtimeMs ? b : a), null);
+  const newest = found.reduce<Candidate | null>((a, b) => (a === null || b.mtimeMs > a.mtimeMs ? b : a), null);
   if (!newest) return { dir, count: 0, newest: null, truncated };
-  const { format, complete } = await inspect(path.join(dir, newest.file), newest.bytes);
+  const full = path.join(dir, newest.file);
+  const inspection = newest.directory
+    ? (await isDirectoryDump(full))
+      ? await inspectDirectory(full)
+      : { format: 'directory' as const, complete: false, problem: 'a directory-format dump without its toc.dat (pg_dump writes it last, so the dump stopped)' }
+    : await inspectFile(full, newest.bytes);
   return {
     dir,
     count: found.length,
-    newest: { file: newest.file, bytes: newest.bytes, modified: new Date(newest.mtimeMs).toISOString(), format, complete },
+    newest: { file: newest.file, bytes: newest.bytes, modified: new Date(newest.mtimeMs).toISOString(), ...inspection },
     truncated,
   };
-}
-
-async function inspect(file: string, bytes: number): Promise<{ format: BackupFormat; complete: boolean | null }> {
-  if (bytes === 0) return { format: 'unknown', complete: false };
-  const head = await readSlice(file, 0, 64);
-  if (head.subarray(0, 5).toString('latin1') === 'PGDMP') return { format: 'custom', complete: null };
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    if (bytes > MAX_GZIP_BYTES) return { format: 'gzip', complete: null };
-    return { format: 'gzip', complete: await gzipComplete(file) };
-  }
-  if (head.toString('utf8').includes(DUMP_HEADER)) {
-    const tail = await readSlice(file, Math.max(0, bytes - TAIL_BYTES), TAIL_BYTES);
-    return { format: 'plain', complete: tail.toString('utf8').includes(DUMP_TRAILER) };
-  }
-  return { format: 'unknown', complete: null };
-}
-
-async function readSlice(file: string, position: number, length: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, position);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Streams the gzip through zlib keeping only its start and its last few KB: a cut-off file fails to inflate. */
-function gzipComplete(file: string): Promise<boolean | null> {
-  return new Promise((resolve) => {
-    let head = '';
-    let tail = Buffer.alloc(0);
-    const gunzip = createGunzip();
-    createReadStream(file).on('error', () => resolve(false)).pipe(gunzip);
-    gunzip.on('data', (chunk: Buffer) => {
-      if (head.length < 256) head += chunk.subarray(0, 256).toString('utf8');
-      tail = Buffer.concat([tail, chunk]).subarray(-TAIL_BYTES);
-    });
-    gunzip.on('error', () => resolve(false));
-    gunzip.on('end', () => {
-      if (head.startsWith('PGDMP')) resolve(null);
-      else if (head.includes(DUMP_HEADER)) resolve(tail.toString('utf8').includes(DUMP_TRAILER));
-      else resolve(null);
-    });
-  });
 }
 
 /** Backup folders, each walked once per run. */
@@ -141,6 +120,8 @@ export class BackupsProbe {
 
 export const backupsProbe = defineProbe<BackupsProbe>({
   name: 'backups',
-  describes: 'Walks a backup folder (depth 3, at most 20,000 entries) for the newest dump and reads its header and trailer (gzip decompressed up to 256 MiB).',
+  describes:
+    'Walks a backup folder (depth 3, at most 20,000 entries) for the newest dump (a file, or a pg_dump -Fd folder) and validates it to its end in its format: ' +
+    'plain SQL header and trailer; custom-format header, TOC and every data block; tar members and toc.dat; directory toc.dat and data files; gzip inflated (up to 256 MiB).',
   create: () => new BackupsProbe(),
 });

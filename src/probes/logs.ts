@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Transform } from 'node:stream';
 import type { LogSourceConfig } from '../config/schema/logs.js';
 import { scrubForeignText } from '../core/secrets/scrub.js';
 import { CommandError, runBoundedCommand } from './command.js';
@@ -16,11 +18,18 @@ export const DEFAULT_LOG_LIMITS: LogScanLimits = { maxBytes: 64 * 1024 * 1024, c
 
 export interface LogScan {
   source: string;
+  /** Bytes of log text scanned (after decompression). */
   bytesRead: number;
   lines: number;
+  /** Lines with something on them besides white space. */
+  nonBlankLines: number;
   /** True when the cap stopped the read: older file content, or later command output, was not seen. */
   truncated: boolean;
+  /** Set for a compressed file: how it was compressed (the cap then applies to the decompressed text, from its start). */
+  compression?: Compression;
 }
+
+export type Compression = 'gzip' | 'zlib' | 'brotli';
 
 /** Called once per line, with its 1-based number in what was read (for a capped file: counted from the cap). */
 export type LineVisitor = (line: string, lineNumber: number) => void;
@@ -41,11 +50,17 @@ async function scanLogSource(
     const file = options.resolvePath(config.file);
     let size: number;
     try {
-      size = (await stat(file)).size;
+      const info = await stat(file);
+      // A FIFO would hang the read and a device such as /dev/zero never end: only regular files are logs.
+      if (!info.isFile()) throw new ProbeError('unavailable', `cannot be read (${info.isDirectory() ? 'a directory' : 'a FIFO, socket or device'}, not a regular file)`);
+      size = info.size;
     } catch (error) {
+      if (error instanceof ProbeError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       throw new ProbeError('unavailable', `cannot be read (${code === 'ENOENT' ? 'no such file' : code})`);
     }
+    const compression = await compressionOf(file);
+    if (compression) return scanCompressed(file, compression, { source, maxBytes, signal: options.signal, splitter });
     const start = Math.max(0, size - maxBytes);
     // Reading from the middle of a file starts mid-line: that partial first line is skipped.
     if (start > 0) splitter.skipFirstLine();
@@ -57,7 +72,7 @@ async function scanLogSource(
       throw new ProbeError('unavailable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
     }
     splitter.end();
-    return { source, bytesRead: size - start, lines: splitter.count, truncated: start > 0 };
+    return { source, bytesRead: size - start, lines: splitter.count, nonBlankLines: splitter.nonBlank, truncated: start > 0 };
   }
   try {
     const result = await runBoundedCommand(config.command, {
@@ -73,7 +88,7 @@ async function scanLogSource(
       const stderr = scrubForeignText(result.stderrTail);
       throw new ProbeError('unavailable', `${how}${stderr ? `; stderr: ${stderr}` : ''}`);
     }
-    return { source, bytesRead: result.stdoutBytes, lines: splitter.count, truncated: result.truncated };
+    return { source, bytesRead: result.stdoutBytes, lines: splitter.count, nonBlankLines: splitter.nonBlank, truncated: result.truncated };
   } catch (error) {
     if (error instanceof CommandError) {
       const stderr = scrubForeignText(error.stderrTail);
@@ -81,6 +96,61 @@ async function scanLogSource(
     }
     throw error;
   }
+}
+
+/**
+ * How a log file is compressed, by its first bytes (gzip 1f 8b; zlib 78 01/5e/9c/da) or, for brotli, which has no
+ * magic number, by a `.br` name. Rotated logs (`app.log.1.gz`) are gzip.
+ */
+async function compressionOf(file: string): Promise<Compression | undefined> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+    if (bytesRead === 2 && head[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(head[1]!) && /\.(z|zz|zlib|deflate)$/i.test(file)) return 'zlib';
+    return /\.br$/i.test(file) ? 'brotli' : undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A compressed file, decompressed as a stream from its start (its end cannot be found without reading it all) up to
+ * `maxBytes` of text: a decompression bomb stops at the cap. A corrupt stream is a protocol error, not a clean log.
+ */
+async function scanCompressed(
+  file: string,
+  compression: Compression,
+  o: { source: string; maxBytes: number; signal: AbortSignal; splitter: LineSplitter },
+): Promise<LogScan> {
+  const decompressor: Transform = compression === 'gzip' ? createGunzip() : compression === 'zlib' ? createInflate() : createBrotliDecompress();
+  const stream = createReadStream(file, { signal: o.signal }).pipe(decompressor);
+  let bytesRead = 0;
+  let truncated = false;
+  try {
+    for await (const chunk of stream) {
+      const buffer = chunk as Buffer;
+      const room = o.maxBytes - bytesRead;
+      if (buffer.length > room) {
+        o.splitter.push(buffer.subarray(0, room));
+        bytesRead += room;
+        truncated = true;
+        break;
+      }
+      o.splitter.push(buffer);
+      bytesRead += buffer.length;
+    }
+  } catch (error) {
+    if (o.signal.aborted) throw new ProbeError('aborted', 'stopped before the end');
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ProbeError('protocol', `is not a valid ${compression} file (${code ?? (error instanceof Error ? error.message : 'corrupt')})`);
+  } finally {
+    stream.destroy();
+  }
+  o.splitter.end();
+  return { source: o.source, bytesRead, lines: o.splitter.count, nonBlankLines: o.splitter.nonBlank, truncated, compression };
 }
 
 /** Names a log source without quoting a command line, which may carry a token. */
@@ -93,6 +163,7 @@ export function describeLogSource(config: LogSourceConfig, index: number): strin
 /** Splits a byte stream into lines without holding more than one line (decoded at line ends, so UTF-8 stays whole). */
 class LineSplitter {
   count = 0;
+  nonBlank = 0;
   private pending: Buffer[] = [];
   private skipping = false;
 
@@ -124,6 +195,7 @@ class LineSplitter {
       return;
     }
     this.count++;
+    if (line.trim() !== '') this.nonBlank++;
     this.visit(line, this.count);
   }
 }
@@ -153,6 +225,6 @@ export class LogsProbe {
 
 export const logsProbe = defineProbe<LogsProbe>({
   name: 'logs',
-  describes: 'Streams a log file\'s newest bytes or a bounded command\'s output (64 MiB cap by default, 15 s for commands) line by line; stderr is scrubbed.',
+  describes: 'Streams a log file\'s newest bytes (gzip, zlib and brotli files decompressed from their start) or a bounded command\'s output (64 MiB cap by default, 15 s for commands) line by line; stderr is scrubbed.',
   create: (run) => new LogsProbe(run.target),
 });

@@ -1,7 +1,7 @@
 import { ProbeError } from '../core/errors.js';
-import { migrationTable, type MigrationTableFacts } from './postgres-migrations-table.js';
+import { absentObjects, migrationTable, type ExpectedObject, type MigrationTableFacts } from './postgres-migrations-table.js';
 import { relations, tableStats, type RelationFacts, type TableStatsFacts } from './postgres-relations.js';
-import { connections, role, settings, type ConnectionFacts, type RoleFacts, type SettingsFacts } from './postgres-server.js';
+import { connections, role, serverIdentity, settings, type ConnectionFacts, type RoleFacts, type ServerIdentity, type SettingsFacts } from './postgres-server.js';
 import { databaseSize, tableRows, type DatabaseSize, type TableRows } from './postgres-size.js';
 import { localTimestampDefaults, statementStats, type DefaultedTimestampColumn, type StatementStatsFacts } from './postgres-statements.js';
 import { PostgresProbe, type SessionInfo } from './postgres.js';
@@ -44,6 +44,11 @@ export class DatabaseCatalog {
     return migrationTable(this.session_);
   }
 
+  /** Which of the objects (created by a migration) the catalog does not hold. */
+  absentObjects(objects: readonly ExpectedObject[]): Promise<ExpectedObject[]> {
+    return absentObjects(this.session_, objects);
+  }
+
   relations(): Promise<RelationFacts> {
     return relations(this.session_);
   }
@@ -59,6 +64,11 @@ export class DatabaseCatalog {
   /** Connection counts and limits; `roleName` (default the session's role) is the role whose limit and count apply. */
   connections(roleName?: string): Promise<ConnectionFacts> {
     return connections(this.session_, roleName);
+  }
+
+  /** Server start time, database oid and system identifier: whether two URLs reach the same database. */
+  serverIdentity(): Promise<ServerIdentity> {
+    return serverIdentity(this.session_);
   }
 
   role(name?: string): Promise<RoleFacts | undefined> {

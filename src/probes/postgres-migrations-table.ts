@@ -76,3 +76,45 @@ export function migrationTable(probe: PostgresProbe): Promise<MigrationTableFact
     return facts;
   });
 }
+
+/** An object a migration created, to look up in the catalog (names as PostgreSQL stores them, unquoted). */
+export interface ExpectedObject {
+  kind: 'table' | 'index' | 'type' | 'schema' | 'column' | 'constraint';
+  /** Default: the URL's ?schema= (Prisma's search_path). */
+  schema?: string;
+  name: string;
+  /** The table of a column, constraint or index. */
+  table?: string;
+}
+
+/** At most this many objects are looked up per call, so a huge script cannot make the query unbounded. */
+const OBJECT_LOOKUP_CAP = 1_000;
+
+/**
+ * Which of `objects` do not exist, in one catalog query (to_regclass, to_regtype, pg_namespace, pg_attribute,
+ * pg_constraint); unqualified names resolve in the URL's schema, as Prisma's migrations do.
+ */
+export function absentObjects(probe: PostgresProbe, objects: readonly ExpectedObject[]): Promise<ExpectedObject[]> {
+  const list = objects.slice(0, OBJECT_LOOKUP_CAP).map((o) => ({ ...o, schema: o.schema ?? probe.target.schema }));
+  return probe.memo.get(`absent-objects:${JSON.stringify(list)}`, async () => {
+    if (list.length === 0) return [];
+    const rows = await probe.read<{ i: number }>(
+      `SELECT o.i FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS o(v, i)
+        WHERE NOT CASE o.v->>'kind'
+          WHEN 'table' THEN to_regclass(quote_ident(o.v->>'schema') || '.' || quote_ident(o.v->>'name')) IS NOT NULL
+          WHEN 'index' THEN to_regclass(quote_ident(o.v->>'schema') || '.' || quote_ident(o.v->>'name')) IS NOT NULL
+          WHEN 'type' THEN to_regtype(quote_ident(o.v->>'schema') || '.' || quote_ident(o.v->>'name')) IS NOT NULL
+          WHEN 'schema' THEN EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = o.v->>'name')
+          WHEN 'column' THEN EXISTS (SELECT 1 FROM pg_attribute
+                                      WHERE attrelid = to_regclass(quote_ident(o.v->>'schema') || '.' || quote_ident(o.v->>'table'))
+                                        AND attname = o.v->>'name' AND NOT attisdropped)
+          WHEN 'constraint' THEN EXISTS (SELECT 1 FROM pg_constraint
+                                          WHERE conrelid = to_regclass(quote_ident(o.v->>'schema') || '.' || quote_ident(o.v->>'table'))
+                                            AND conname = o.v->>'name')
+          ELSE true END
+        ORDER BY o.i`,
+      [JSON.stringify(list)],
+    );
+    return rows.map((r) => list[Number(r.i) - 1]!);
+  });
+}

@@ -35,6 +35,11 @@ export interface DisabledForeignKey {
   schema: string;
   table: string;
   constraint: string;
+  /**
+   * pg_trigger.tgenabled of its enforcement triggers that do not fire in an ordinary (origin) session, distinct:
+   * D (DISABLE TRIGGER) or R (ENABLE REPLICA TRIGGER: fires only under session_replication_role = replica).
+   */
+  states?: string[];
 }
 
 export interface RelationFacts {
@@ -42,7 +47,10 @@ export interface RelationFacts {
   indexes: TableIndex[];
   /** Columns named `<x>_id` / `<x>Id` (the rule decides which matter). */
   idLikeColumns: IdLikeColumn[];
-  /** Foreign keys whose enforcement triggers were disabled (ALTER TABLE … DISABLE TRIGGER ALL). */
+  /**
+   * Foreign keys with an enforcement trigger that does not fire in an ordinary session: disabled (DISABLE TRIGGER
+   * ALL) or set to fire only in replica sessions (ENABLE REPLICA TRIGGER ALL). Orphan rows insert fine in both.
+   */
   disabledForeignKeys: DisabledForeignKey[];
   /** Names of the user tables (not partitions), lower-cased, for matching `<x>Id` columns to tables. */
   tables: string[];
@@ -77,10 +85,15 @@ export function relations(probe: PostgresProbe): Promise<RelationFacts> {
         ORDER BY 1, 2, 3 LIMIT ${CATALOG_ROW_CAP}`,
     );
     const [other] = await probe.read<{ disabled: DisabledForeignKey[] | null; tables: string[] | null }>(
-      `SELECT (SELECT json_agg(DISTINCT jsonb_build_object('schema', n.nspname, 'table', t.relname, 'constraint', c.conname))
-                 FROM pg_trigger tg JOIN pg_constraint c ON c.oid = tg.tgconstraint JOIN pg_class t ON t.oid = c.conrelid
-                 JOIN pg_namespace n ON n.oid = t.relnamespace
-                WHERE tg.tgisinternal AND c.contype = 'f' AND tg.tgenabled = 'D') AS disabled,
+      // tgenabled: O fires in origin and local sessions, A always, R only in replica sessions, D never. The
+      // application's sessions are origin ones, so only O and A enforce the key there.
+      `SELECT (SELECT json_agg(d ORDER BY d->>'schema', d->>'table', d->>'constraint') FROM (
+                 SELECT jsonb_build_object('schema', n.nspname, 'table', t.relname, 'constraint', c.conname,
+                          'states', jsonb_agg(DISTINCT tg.tgenabled::text)) AS d
+                   FROM pg_trigger tg JOIN pg_constraint c ON c.oid = tg.tgconstraint JOIN pg_class t ON t.oid = c.conrelid
+                   JOIN pg_namespace n ON n.oid = t.relnamespace
+                  WHERE tg.tgisinternal AND c.contype = 'f' AND tg.tgenabled NOT IN ('O', 'A')
+                  GROUP BY n.nspname, t.relname, c.conname LIMIT ${CATALOG_ROW_CAP}) x) AS disabled,
               (SELECT array_agg(lower(t.relname::text)) FROM (SELECT t.relname FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace
                 WHERE t.relkind IN ('r', 'p') AND NOT t.relispartition AND t.relname <> '_prisma_migrations' AND ${SYSTEM_SCHEMAS}
                 LIMIT ${CATALOG_ROW_CAP}) t) AS tables`,

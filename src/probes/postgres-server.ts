@@ -120,23 +120,100 @@ export interface RoleFacts {
   createDb: boolean;
   bypassRls: boolean;
   replication: boolean;
+  /** rolcanlogin: the role may open sessions at all. */
+  canLogin: boolean;
+  /** rolvaliduntil as text ('infinity' possible); null when the password never expires. */
+  validUntil: string | null;
+  /** True when rolvaliduntil lies in the past, by the server's clock: password logins are refused. */
+  passwordExpired: boolean;
+  /** Seconds until rolvaliduntil, by the server's clock; null when it never expires. */
+  expiresInSeconds: number | null;
+  /** rolconnlimit (-1 = none). */
+  connectionLimit: number;
+  /** Client backends of this role now. */
+  connections: number;
+  /** CONNECT privilege on the current database (through PUBLIC or a grant). */
+  canConnect: boolean;
   /** Roles with superuser/createrole/bypassrls this role is a member of (it can SET ROLE to them). */
   privilegedMemberships: { name: string; superuser: boolean; createRole: boolean; bypassRls: boolean }[];
+  /** Predefined roles (pg_*) this role is a member of, directly or through other roles. */
+  predefinedMemberships: string[];
+  /** Functions from SERVER_FILE_FUNCTIONS that this role may EXECUTE (read or write files on the server). */
+  serverFileFunctions: string[];
 }
+
+/**
+ * Functions revoked from PUBLIC because they read or write the server's files as the postgres OS user: EXECUTE
+ * on any of them gives a role what pg_read_server_files / pg_write_server_files would.
+ */
+export const SERVER_FILE_FUNCTIONS = [
+  'lo_import(text)',
+  'lo_import(text,oid)',
+  'lo_export(oid,text)',
+  'pg_read_file(text)',
+  'pg_read_file(text,bigint,bigint)',
+  'pg_read_binary_file(text)',
+  'pg_ls_dir(text)',
+  'pg_file_write(text,text,boolean)',
+];
 
 export function role(probe: PostgresProbe, name?: string): Promise<RoleFacts | undefined> {
   return probe.memo.get(`role:${name ?? ''}`, async () => {
-    const [row] = await probe.read<RoleFacts & { memberships: RoleFacts['privilegedMemberships'] | null }>(
+    const [row] = await probe.read<
+      Omit<RoleFacts, 'privilegedMemberships' | 'predefinedMemberships' | 'serverFileFunctions'> & {
+        memberships: RoleFacts['privilegedMemberships'] | null;
+        predefined: string[] | null;
+        functions: string[] | null;
+      }
+    >(
       `SELECT r.rolname AS name, r.rolsuper AS superuser, r.rolcreaterole AS "createRole", r.rolcreatedb AS "createDb",
-              r.rolbypassrls AS "bypassRls", r.rolreplication AS replication,
+              r.rolbypassrls AS "bypassRls", r.rolreplication AS replication, r.rolcanlogin AS "canLogin",
+              r.rolvaliduntil::text AS "validUntil", coalesce(r.rolvaliduntil < now(), false) AS "passwordExpired",
+              CASE WHEN r.rolvaliduntil IS NULL OR r.rolvaliduntil = 'infinity' THEN NULL
+                   ELSE floor(extract(epoch FROM r.rolvaliduntil - now()))::float8 END AS "expiresInSeconds",
+              r.rolconnlimit AS "connectionLimit",
+              (SELECT count(*)::int FROM pg_stat_activity a WHERE a.backend_type = 'client backend' AND a.usesysid = r.oid) AS connections,
+              has_database_privilege(r.oid, current_database(), 'CONNECT') AS "canConnect",
               (SELECT json_agg(json_build_object('name', p.rolname, 'superuser', p.rolsuper, 'createRole', p.rolcreaterole, 'bypassRls', p.rolbypassrls))
                  FROM pg_roles p WHERE p.oid <> r.oid AND (p.rolsuper OR p.rolcreaterole OR p.rolbypassrls)
-                  AND pg_has_role(r.oid, p.oid, 'MEMBER')) AS memberships
+                  AND pg_has_role(r.oid, p.oid, 'MEMBER')) AS memberships,
+              (SELECT array_agg(p.rolname::text ORDER BY p.rolname) FROM pg_roles p
+                WHERE p.oid <> r.oid AND p.rolname LIKE 'pg\_%' AND pg_has_role(r.oid, p.oid, 'MEMBER')) AS predefined,
+              (SELECT array_agg(f ORDER BY f) FROM unnest($2::text[]) f
+                WHERE to_regprocedure(f) IS NOT NULL AND has_function_privilege(r.oid, to_regprocedure(f), 'EXECUTE')) AS functions
          FROM pg_roles r WHERE r.rolname = coalesce($1, current_user)`,
-      [name ?? null],
+      [name ?? null, SERVER_FILE_FUNCTIONS],
     );
     if (!row) return undefined;
-    const { memberships, ...facts } = row;
-    return { ...facts, privilegedMemberships: memberships ?? [] };
+    const { memberships, predefined, functions, ...facts } = row;
+    return { ...facts, privilegedMemberships: memberships ?? [], predefinedMemberships: predefined ?? [], serverFileFunctions: functions ?? [] };
+  });
+}
+
+/** What tells one database apart from another, whatever URL reached it (a proxy, another host name for the same server). */
+export interface ServerIdentity {
+  /** pg_postmaster_start_time(), as text to the microsecond: two servers started at the same microsecond are not met in practice. */
+  startedAt: string;
+  database: string;
+  /** pg_database.oid of the current database. */
+  databaseOid: string;
+  /** pg_control_system().system_identifier when this role may read it (PostgreSQL restricts it on some services). */
+  systemIdentifier: string | null;
+}
+
+export function serverIdentity(probe: PostgresProbe): Promise<ServerIdentity> {
+  return probe.memo.get('server-identity', async () => {
+    const [row] = await probe.read<{ started: string; database: string; oid: string }>(
+      `SELECT pg_postmaster_start_time()::text AS started, current_database() AS database,
+              (SELECT oid::text FROM pg_database WHERE datname = current_database()) AS oid`,
+    );
+    let systemIdentifier: string | null = null;
+    try {
+      const [control] = await probe.read<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()');
+      systemIdentifier = control?.id ?? null;
+    } catch {
+      // Not granted here: the start time and database oid still tell the databases apart.
+    }
+    return { startedAt: row!.started, database: row!.database, databaseOid: row!.oid, systemIdentifier };
   });
 }

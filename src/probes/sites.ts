@@ -1,14 +1,23 @@
 import { isIP } from 'node:net';
+import { getDomain } from 'tldts';
 import { isLocalhostName } from '../core/hosts.js';
 
-/** Second-level labels under which registrations happen (example.co.uk), so a guess at the registrable domain is right for them too. */
-const SECOND_LEVEL = /^(co|com|net|org|gov|edu|ac|ltd|plc)$/;
-
-/** The registrable domain, by heuristic (no public-suffix list is bundled): shop.example.co.uk → example.co.uk. */
+/**
+ * The registrable domain under the ICANN section of the public suffix list (tldts): shop.example.co.uk →
+ * example.co.uk, shop.up.railway.app → railway.app. A name under no known suffix keeps its last two labels.
+ */
 export function registrableDomain(host: string): string {
-  const labels = host.toLowerCase().split('.');
-  const take = labels.length >= 3 && SECOND_LEVEL.test(labels.at(-2) ?? '') ? 3 : 2;
-  return labels.slice(-take).join('.');
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return getDomain(name) ?? name.split('.').slice(-2).join('.');
+}
+
+/**
+ * The site browsers key same-site on: the registrable domain with the private section of the public suffix list
+ * too, so a.vercel.app and b.vercel.app are two sites, as they are to a browser.
+ */
+export function siteOf(host: string): string {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return getDomain(name, { allowPrivateDomains: true }) ?? registrableDomain(name);
 }
 
 export function isIpHost(host: string): boolean {
@@ -24,5 +33,5 @@ export function sameSite(a: string, b: string): boolean {
   const ha = new URL(a).hostname;
   const hb = new URL(b).hostname;
   if (ha === hb) return true;
-  return isDomainName(ha) && isDomainName(hb) && registrableDomain(ha) === registrableDomain(hb);
+  return isDomainName(ha) && isDomainName(hb) && siteOf(ha) === siteOf(hb);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
-import { createTestPki, type TestPki } from '../../fixtures/tls/pki.js';
+import { createTestPki, EKU, type TestPki } from '../../fixtures/tls/pki.js';
 import { serveHttps } from '../../fixtures/tls/servers.js';
 import { ProbeError } from '../core/errors.js';
 import { TlsProbe } from './tls.js';
@@ -56,6 +56,18 @@ describe('TlsProbe', () => {
     const seen = await probe(pki.caPem).inspect('127.0.0.1', s.port);
     expect(seen.trusted).toBe(true);
     expect(seen.hostnameError).toMatch(/IP: 127\.0\.0\.1 is not in the cert's list/);
+  });
+
+  it('reads each certificate as a browser would judge it: key, signature algorithm, SAN and extended key usage', async () => {
+    const rsa = await started(serveHttps(ok, await pki.server({ hosts: ['127.0.0.1'], key: { kind: 'rsa', bits: 1024 } })));
+    const [leaf, intermediate, root] = (await probe(pki.caPem).inspect('127.0.0.1', rsa.port)).chain;
+    expect(leaf).toMatchObject({ ca: false, publicKey: { type: 'rsa', bits: 1024 }, signatureAlgorithm: 'ecdsa-with-SHA256', hasSubjectAltName: true, extendedKeyUsage: [EKU.serverAuth] });
+    expect(intermediate).toMatchObject({ ca: true, publicKey: { type: 'ec', bits: 256, curve: 'prime256v1' }, extendedKeyUsage: null });
+    expect(root).toMatchObject({ ca: true, selfSigned: true });
+    const cnOnly = await started(serveHttps(ok, await pki.server({ hosts: ['localhost'], commonNameOnly: true, extendedKeyUsages: [EKU.clientAuth] })));
+    expect((await probe(pki.caPem).inspect('127.0.0.1', cnOnly.port)).chain[0]).toMatchObject({ subject: 'CN=localhost', altNames: [], hasSubjectAltName: false, extendedKeyUsage: [EKU.clientAuth] });
+    const sha1 = await started(serveHttps(ok, await pki.server({ hosts: ['127.0.0.1'], signatureHash: 'SHA-1' }), { weakCertificates: true }));
+    expect((await probe(pki.caPem).inspect('127.0.0.1', sha1.port)).chain[0]?.signatureAlgorithm).toBe('ecdsa-with-SHA1');
   });
 
   it('sees TLS 1.0 and 1.1 when the server still offers them', async () => {

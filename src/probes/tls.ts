@@ -1,4 +1,7 @@
+import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
 import tls, { type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { Memo } from '../core/memo.js';
 import { runHttpLimits } from './http-limits.js';
@@ -15,6 +18,16 @@ export interface CertificateInfo {
   validTo: string;
   fingerprint256: string;
   selfSigned: boolean;
+  /** basicConstraints CA:TRUE. */
+  ca: boolean;
+  /** The subject public key: `rsa` with its modulus length, `ec` with its curve (bits = the curve's size), or another type. */
+  publicKey: { type: string; bits: number | null; curve?: string };
+  /** The algorithm the issuer signed with, by name (sha256WithRSAEncryption, ecdsa-with-SHA256, …) or OID when unnamed. */
+  signatureAlgorithm: string;
+  /** Whether the subjectAltName extension is present at all (a CN-only certificate has none). */
+  hasSubjectAltName: boolean;
+  /** Extended key usage OIDs, or null when the extension is absent. */
+  extendedKeyUsage: string[] | null;
 }
 
 export type LegacyProtocol = 'TLSv1' | 'TLSv1.1';
@@ -169,10 +182,55 @@ function chainOf(leaf: DetailedPeerCertificate): CertificateInfo[] {
       validTo: new Date(current.valid_to).toISOString(),
       fingerprint256: current.fingerprint256,
       selfSigned: distinguishedName(current.subject) === distinguishedName(current.issuer),
+      ...certificateDetails(current.raw),
     });
     current = current.issuerCertificate;
   }
   return chain;
+}
+
+/** OIDs of the signature algorithms certificates use, by the names OpenSSL prints. */
+const SIGNATURE_ALGORITHMS: Record<string, string> = {
+  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
+  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
+  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
+  '1.2.840.113549.1.1.10': 'rsassaPss',
+  '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
+  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
+  '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
+  '1.2.840.113549.1.1.14': 'sha224WithRSAEncryption',
+  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
+  '1.2.840.10045.4.3.1': 'ecdsa-with-SHA224',
+  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
+  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
+  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
+  '1.2.840.10040.4.3': 'dsa-with-SHA1',
+  '2.16.840.1.101.3.4.3.2': 'dsa-with-SHA256',
+  '1.3.101.112': 'ED25519',
+  '1.3.101.113': 'ED448',
+};
+
+const CURVE_BITS: Record<string, number> = { prime256v1: 256, 'P-256': 256, secp384r1: 384, 'P-384': 384, secp521r1: 521, 'P-521': 521, secp256k1: 256 };
+
+/** Key, signature algorithm and extensions of one certificate, read from its DER (node:crypto and an ASN.1 reader). */
+function certificateDetails(raw: Buffer): Pick<CertificateInfo, 'ca' | 'publicKey' | 'signatureAlgorithm' | 'hasSubjectAltName' | 'extendedKeyUsage'> {
+  const x509 = new X509Certificate(raw);
+  const key = x509.publicKey;
+  const details = key.asymmetricKeyDetails ?? {};
+  const type = key.asymmetricKeyType ?? 'unknown';
+  const publicKey =
+    type === 'ec'
+      ? { type, bits: CURVE_BITS[details.namedCurve ?? ''] ?? null, ...(details.namedCurve ? { curve: details.namedCurve } : {}) }
+      : { type, bits: details.modulusLength ?? null };
+  const oid = AsnConvert.parse(raw, Certificate).signatureAlgorithm.algorithm;
+  return {
+    ca: x509.ca,
+    publicKey,
+    signatureAlgorithm: SIGNATURE_ALGORITHMS[oid] ?? oid,
+    hasSubjectAltName: x509.subjectAltName !== undefined,
+    // node:crypto names the extended key usage `keyUsage`; undefined when the extension is absent.
+    extendedKeyUsage: x509.keyUsage ? [...x509.keyUsage] : null,
+  };
 }
 
 function distinguishedName(name: Record<string, string | string[] | undefined> | undefined): string {

@@ -1,29 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { response } from '../../test/helpers/http-response.js';
-import { corsAnswer, hostileOrigins, judgeApiCors, judgeWidgetCors, type CorsAnswer } from './cors.js';
+import { corsAnswer, developmentOrigins, hostileOrigins, isDevelopmentOrigin, judgeApiCors, judgeWidgetCors, type CorsAnswer } from './cors.js';
 
 describe('hostileOrigins', () => {
-  it('covers an unrelated origin, null, look-alikes of every domain, http twins and a development origin', () => {
-    const origins = hostileOrigins('https://api.example.com', ['https://app.example.com']).map((o) => o.origin);
-    expect(origins).toEqual([
+  const nonDevelopment = (serviceUrl: string, allowed: string[]) =>
+    hostileOrigins(serviceUrl, allowed)
+      .filter((o) => o.family !== 'development')
+      .map((o) => o.origin);
+
+  it('covers an unrelated origin, null, look-alikes of every domain, http twins and every development origin', () => {
+    expect(nonDevelopment('https://api.example.com', ['https://app.example.com'])).toEqual([
       'https://evil.example',
       'null',
       'https://api.example.com.evil.example',
       'https://evilapi.example.com',
       'https://example.com.evil.example',
       'https://evilexample.com',
+      'https://apixexample.com',
       'https://app.example.com.evil.example',
       'https://evilapp.example.com',
+      'https://appxexample.com',
       'http://api.example.com',
       'http://app.example.com',
-      'http://localhost:3000',
     ]);
+    const development = hostileOrigins('https://api.example.com', []).filter((o) => o.family === 'development').map((o) => o.origin);
+    expect(development).toEqual(developmentOrigins());
+    expect(development).toEqual(expect.arrayContaining(['http://localhost:5173', 'http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:4200', 'http://127.0.0.1:8080', 'http://localhost']));
   });
 
-  it('never lists an allowed origin, guesses registrable domains under co.uk, and skips look-alikes of IP addresses', () => {
+  it('has no cap: look-alikes of the last of many configured origins and every development origin are kept', () => {
+    const allowed = ['https://a.shop.example', 'https://b.example.net', 'https://c.example.org', 'https://d.example.io', 'https://e.example.dev'];
+    const origins = hostileOrigins('https://api.shop.example', allowed).map((o) => o.origin);
+    expect(origins).toContain('https://evile.example.dev');
+    expect(origins).toContain('http://e.example.dev');
+    expect(origins).toContain('http://localhost:5173');
+    expect(origins.length).toBeGreaterThan(60);
+  });
+
+  it('never lists an allowed origin or the service itself, guesses registrable domains under co.uk, and skips look-alikes of IP addresses', () => {
     expect(hostileOrigins('https://api.example.com', ['http://api.example.com']).map((o) => o.origin)).not.toContain('http://api.example.com');
     expect(hostileOrigins('https://shop.example.co.uk', []).map((o) => o.origin)).toContain('https://evilexample.co.uk');
-    expect(hostileOrigins('http://127.0.0.1:8080', []).map((o) => o.origin)).toEqual(['https://evil.example', 'null', 'http://localhost:3000']);
+    expect(nonDevelopment('http://127.0.0.1:8080', [])).toEqual(['https://evil.example', 'null']);
+    expect(hostileOrigins('http://127.0.0.1:8080', []).map((o) => o.origin)).not.toContain('http://127.0.0.1:8080');
+    expect(hostileOrigins('https://api.example.com', ['http://localhost:5173']).map((o) => o.origin)).not.toContain('http://localhost:5173');
+  });
+
+  it('tells development origins from production ones', () => {
+    expect(['http://localhost:5173', 'http://127.0.0.1:3000', 'http://localhost', 'https://localhost:8443'].map(isDevelopmentOrigin)).toEqual([true, true, true, true]);
+    // A local deployment's own loopback origin (the demo's dashboard on an ephemeral port) is not a dev server's.
+    expect(['https://app.example.com', '*', 'https://localhost.example.com', 'https://127.0.0.1:42549'].map(isDevelopmentOrigin)).toEqual([false, false, false, false]);
   });
 });
 

@@ -7,36 +7,68 @@ export interface ProbeOrigin {
   origin: string;
   /** Why this origin is in the matrix, for the evidence. */
   why: string;
+  /** Development origins are asked on one path only: a leftover entry in an allow-list shows on every route. */
+  family: 'unrelated' | 'look-alike' | 'plain-http' | 'development';
 }
 
-/** At most this many hostile origins per service: each costs a GET and a preflight per probed path. */
-export const MAX_HOSTILE_ORIGINS = 12;
+/**
+ * Ports the common development servers listen on by default: Create React App, Next.js, Remix, Rails, Express (3000),
+ * Vite (5173, 5174; preview 4173), Angular (4200), Vue CLI and webpack-dev-server (8080), Django, Gatsby and
+ * python -m http.server (8000), Flask (5000), Astro (4321), Parcel (1234), Storybook (6006), Expo (8081, 19006),
+ * Ionic (8100), Live Server (5500), Jekyll and Phoenix (4000), Netlify Dev (8888), AdonisJS (3333), Quasar (9000).
+ */
+export const DEV_PORTS: readonly number[] = [3000, 3001, 3002, 5173, 5174, 4173, 4200, 8080, 8081, 8000, 5000, 4321, 1234, 6006, 19006, 8100, 5500, 4000, 8888, 3333, 9000, 7000];
+
+/** Every development origin family: localhost and 127.0.0.1 on each dev port and without one, and dev servers run over https. */
+export function developmentOrigins(): string[] {
+  return [
+    ...DEV_PORTS.flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]),
+    'http://localhost',
+    'http://127.0.0.1',
+    ...[3000, 5173, 4200, 8443].map((port) => `https://localhost:${port}`),
+  ];
+}
 
 /**
- * Origins no production CORS policy may allow: an unrelated site, `null`, look-alikes that defeat unanchored
- * regular expressions (https://<domain>.evil.example, https://evil<domain>), the plain-http twin of each https
- * origin, and a leftover development origin. Configured allowed origins are never in the list.
+ * A development server's origin in the allow-list itself (one of developmentOrigins). A loopback origin on another
+ * port is not one: local deployments (a demo, a test target) allow their own loopback origins.
+ */
+export function isDevelopmentOrigin(origin: string): boolean {
+  return developmentOrigins().includes(origin.replace(/\/$/, ''));
+}
+
+/**
+ * Origins no production CORS policy may allow, with no cap that could drop a family: an unrelated site, `null`,
+ * look-alikes of each configured origin and of the service itself that defeat unanchored or unescaped regular
+ * expressions (https://<host>.evil.example, https://evil<host>, the host with its first dot as a letter), the
+ * plain-http twin of each https origin, and every development origin (see developmentOrigins). Configured allowed
+ * origins and the service's own origin are never in the list.
  */
 export function hostileOrigins(serviceUrl: string, allowed: readonly string[]): ProbeOrigin[] {
-  const allowedSet = new Set(allowed);
-  const found = new Map<string, string>();
-  const add = (origin: string, why: string) => {
-    if (!allowedSet.has(origin) && !found.has(origin)) found.set(origin, why);
-  };
-  add('https://evil.example', 'an unrelated origin');
-  add('null', 'the null origin (sandboxed iframes, file: pages)');
   const own = new URL(serviceUrl);
+  const excluded = new Set([...allowed, own.origin]);
+  const found = new Map<string, ProbeOrigin>();
+  const add = (origin: string, family: ProbeOrigin['family'], why: string) => {
+    if (!excluded.has(origin) && !found.has(origin)) found.set(origin, { origin, why, family });
+  };
+  add('https://evil.example', 'unrelated', 'an unrelated origin');
+  add('null', 'unrelated', 'the null origin (sandboxed iframes, file: pages)');
   const origins = [own.origin, ...allowed.filter((o) => o !== '*')];
-  const hosts = origins.map((o) => new URL(o).hostname).filter(isDomainName);
-  for (const domain of new Set(hosts.flatMap((h) => [h, registrableDomain(h)]))) {
-    add(`https://${domain}.evil.example`, `suffix look-alike of ${domain}`);
-    add(`https://evil${domain}`, `prefix look-alike of ${domain}`);
+  for (const origin of origins) {
+    const host = new URL(origin).hostname;
+    if (!isDomainName(host)) continue;
+    for (const domain of new Set([host, registrableDomain(host)])) {
+      add(`https://${domain}.evil.example`, 'look-alike', `suffix look-alike of ${domain}`);
+      add(`https://evil${domain}`, 'look-alike', `prefix look-alike of ${domain}`);
+    }
+    // An unescaped dot in a regular expression (/app.example.com/) matches any character there.
+    if (host.split('.').length >= 3) add(`https://${host.replace('.', 'x')}`, 'look-alike', `dot look-alike of ${host}`);
   }
   for (const origin of origins) {
-    if (origin.startsWith('https://')) add(`http://${origin.slice('https://'.length)}`, `plain-http twin of ${origin}`);
+    if (origin.startsWith('https://')) add(`http://${origin.slice('https://'.length)}`, 'plain-http', `plain-http twin of ${origin}`);
   }
-  add('http://localhost:3000', 'a development origin');
-  return [...found].slice(0, MAX_HOSTILE_ORIGINS).map(([origin, why]) => ({ origin, why }));
+  for (const origin of developmentOrigins()) add(origin, 'development', 'a development origin');
+  return [...found.values()];
 }
 
 export interface CorsAnswer {
@@ -154,6 +186,16 @@ export function judgeApiCors(answers: readonly CorsAnswer[], options: { allowed:
     }
     return undefined;
   });
+  for (const origin of options.allowed.filter(isDevelopmentOrigin)) {
+    findings.push(
+      judged(
+        `Origin ${origin}`,
+        'warn',
+        'configured as allowed, but it is a development origin: a production allow-list names production domains only',
+        'Remove development origins from the production CORS allow-list (and from services.<name>.origins); read the list from per-environment configuration.',
+      ),
+    );
+  }
   for (const [origin, group] of byOrigin(answers.filter((a) => !a.hostile))) {
     if (!group.some(allows)) {
       findings.push(judged(`Origin ${origin}`, 'warn', `configured as allowed but not allowed (${where(group)}): its requests will fail in browsers`, 'Add the origin to the CORS allow-list, or remove it from services.<name>.origins.'));

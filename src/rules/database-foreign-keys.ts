@@ -59,12 +59,18 @@ export function judgeForeignKeys(relations: RelationFacts, settings: SettingsFac
     });
   }
   if (relations.disabledForeignKeys.length > 0) {
+    const disabled = relations.disabledForeignKeys;
+    const replicaOnly = (d: (typeof disabled)[number]) => (d.states ?? ['D']).includes('R');
+    const how = disabled.some(replicaOnly)
+      ? 'their triggers disabled or set to ENABLE REPLICA (they fire only when session_replication_role = replica, never in the application\'s sessions)'
+      : 'their triggers disabled';
     findings.push({
       status: 'fail',
-      text: `${relations.disabledForeignKeys.length} foreign key(s) not enforced, their triggers disabled: ${listNames(
-        relations.disabledForeignKeys.map((d) => `${d.constraint} on ${d.table}`),
+      text: `${disabled.length} foreign key(s) not enforced, ${how}: ${listNames(
+        disabled.map((d) => `${d.constraint} on ${d.table}${replicaOnly(d) ? ' (ENABLE REPLICA)' : ''}`),
       )}`,
-      remediation: 'Re-enable enforcement with ALTER TABLE <table> ENABLE TRIGGER ALL (a bulk load with DISABLE TRIGGER ALL left it off), then check for orphaned rows.',
+      remediation:
+        'Re-enable enforcement with ALTER TABLE <table> ENABLE TRIGGER ALL (a bulk load with DISABLE TRIGGER ALL, or a replication tool with ENABLE REPLICA TRIGGER, left it off), then check for orphaned rows.',
     });
   }
   if (role && role.setting !== 'origin') {

@@ -47,8 +47,32 @@ export function judgeTransport(url: DatabaseUrl, session: SessionInfo, options: 
   return outcome('fail', `session to ${url.host} is not encrypted: the password and every row cross the network in plaintext`, { evidence, remediation: fix });
 }
 
-/** The role must not be able to bypass the database's protections: no superuser, CREATEROLE or BYPASSRLS, directly or by membership. */
+/**
+ * Predefined roles that hand the role the server's own powers: reading or writing any file the postgres OS user
+ * can, or running programs as it (COPY … PROGRAM). Each is a short step from superuser (the docs say as much).
+ */
+export const SUPERUSER_EQUIVALENT_ROLES: Readonly<Record<string, string>> = {
+  pg_execute_server_program: 'runs programs on the database server as the postgres OS user (COPY … TO PROGRAM)',
+  pg_write_server_files: 'writes any file the postgres OS user can (COPY … TO a file), including the configuration',
+  pg_read_server_files: 'reads any file the postgres OS user can (COPY … FROM a file, pg_read_file): keys, configuration, other databases',
+};
+
+/** Predefined roles an application does not need, which widen what a leaked URL can reach. */
+export const BROAD_ROLES: Readonly<Record<string, string>> = {
+  pg_read_all_data: 'reads every table, view and sequence of every schema whatever their grants',
+  pg_write_all_data: 'writes every table of every schema whatever their grants',
+};
+
+/**
+ * The role must not be able to bypass the database's protections: no superuser, CREATEROLE or BYPASSRLS, directly
+ * or by membership; no membership in a predefined role that reads or writes the server's files or runs its
+ * programs, and no EXECUTE on the file functions revoked from PUBLIC (lo_import/lo_export, pg_read_file, …).
+ */
 export function judgeRolePrivileges(facts: RoleFacts): CheckOutcome {
+  const predefined = facts.predefinedMemberships ?? [];
+  const fileFunctions = facts.serverFileFunctions ?? [];
+  const serverRoles = predefined.filter((r) => r in SUPERUSER_EQUIVALENT_ROLES);
+  const broadRoles = predefined.filter((r) => r in BROAD_ROLES);
   const evidence = {
     role: facts.name,
     superuser: facts.superuser,
@@ -57,6 +81,8 @@ export function judgeRolePrivileges(facts: RoleFacts): CheckOutcome {
     createDb: facts.createDb,
     replication: facts.replication,
     privilegedMemberships: facts.privilegedMemberships,
+    ...(predefined.length > 0 && !facts.superuser ? { predefinedMemberships: predefined } : {}),
+    ...(fileFunctions.length > 0 && !facts.superuser ? { serverFileFunctions: fileFunctions } : {}),
   };
   const attributes = (f: { superuser: boolean; createRole: boolean; bypassRls: boolean }) =>
     [f.superuser && 'SUPERUSER', f.createRole && 'CREATEROLE', f.bypassRls && 'BYPASSRLS'].filter((a): a is string => !!a);
@@ -74,6 +100,28 @@ export function judgeRolePrivileges(facts: RoleFacts): CheckOutcome {
       status: 'fail',
       text: `role ${facts.name} can SET ROLE to ${listNames(facts.privilegedMemberships.map((m) => `${m.name} (${attributes(m).join(', ')})`))}`,
       remediation: `REVOKE ${facts.privilegedMemberships.map((m) => m.name).join(', ')} FROM ${facts.name};`,
+    });
+  }
+  // A superuser has every predefined role and function already; the finding above says all there is to say.
+  if (!facts.superuser && serverRoles.length > 0) {
+    findings.push({
+      status: 'fail',
+      text: `role ${facts.name} is a member of ${listNames(serverRoles.map((r) => `${r} (${SUPERUSER_EQUIVALENT_ROLES[r]})`))}: as good as superuser to whoever holds the URL`,
+      remediation: `REVOKE ${serverRoles.join(', ')} FROM ${facts.name}; (and from the roles it inherits them through).`,
+    });
+  }
+  if (!facts.superuser && fileFunctions.length > 0) {
+    findings.push({
+      status: 'fail',
+      text: `role ${facts.name} may EXECUTE ${listNames(fileFunctions)}, which read or write files on the database server`,
+      remediation: `REVOKE EXECUTE ON FUNCTION ${fileFunctions.join(', ')} FROM ${facts.name}, PUBLIC;`,
+    });
+  }
+  if (!facts.superuser && broadRoles.length > 0) {
+    findings.push({
+      status: 'warn',
+      text: `role ${facts.name} is a member of ${listNames(broadRoles.map((r) => `${r} (${BROAD_ROLES[r]})`))}, which an application does not need`,
+      remediation: `REVOKE ${broadRoles.join(', ')} FROM ${facts.name}; grant the application's own schema instead.`,
     });
   }
   if (facts.replication || facts.createDb) {

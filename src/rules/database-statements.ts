@@ -3,11 +3,21 @@ import type { CheckOutcome } from '../core/types.js';
 import type { StatementStat, StatementStatsFacts } from '../probes/postgres-catalog.js';
 
 export interface SlowStatementOptions {
-  /** Statements called fewer times are not judged (one slow admin query is not a performance problem). */
+  /** Statements called this often are always judged. */
   minCalls: number;
   /** A mean execution time at or above this many milliseconds is slow. */
   slowMeanMs: number;
+  /**
+   * The heaviest statements that together make up this percent of the statement time are judged too, however
+   * few their calls: a report query run 50 times matters more than 500 health-check SELECT 1s.
+   */
+  timeSharePercent?: number;
+  /** Statements run fewer times are never judged (one slow admin query is not a performance problem). */
+  minRepeatCalls?: number;
 }
+
+export const DEFAULT_TIME_SHARE_PERCENT = 80;
+export const DEFAULT_MIN_REPEAT_CALLS = 5;
 
 export const HOW_TO_ENABLE_STATEMENTS =
   "Enable pg_stat_statements: add it to shared_preload_libraries (Railway: set the Postgres service's start command or use a template with it; " +
@@ -26,13 +36,43 @@ export function describeStatement(s: StatementStat): { query: string; calls: num
   };
 }
 
+/**
+ * The statements that matter: those with minCalls+ calls, and the heaviest by total time that together make up
+ * timeSharePercent of all the statement time read (each with minRepeatCalls+ calls). Judging by calls alone let
+ * hundreds of cheap health checks stand for the load while the slow report query went unjudged.
+ */
+export function judgedStatements(statements: readonly StatementStat[], options: SlowStatementOptions): StatementStat[] {
+  const share = options.timeSharePercent ?? DEFAULT_TIME_SHARE_PERCENT;
+  const repeat = options.minRepeatCalls ?? DEFAULT_MIN_REPEAT_CALLS;
+  const total = statements.reduce((sum, s) => sum + Math.max(0, s.totalMs), 0);
+  const heavy = new Set<StatementStat>();
+  let covered = 0;
+  for (const s of [...statements].sort((a, b) => b.totalMs - a.totalMs)) {
+    if (total <= 0 || covered >= (total * share) / 100) break;
+    covered += Math.max(0, s.totalMs);
+    if (s.calls >= repeat) heavy.add(s);
+  }
+  return statements.filter((s) => s.calls >= options.minCalls || heavy.has(s));
+}
+
 export function slowStatements(statements: readonly StatementStat[], options: SlowStatementOptions): StatementStat[] {
-  return statements.filter((s) => s.calls >= options.minCalls && s.meanMs >= options.slowMeanMs).sort((a, b) => b.meanMs - a.meanMs);
+  return judgedStatements(statements, options)
+    .filter((s) => s.meanMs >= options.slowMeanMs)
+    .sort((a, b) => b.meanMs - a.meanMs);
 }
 
 /**
- * Statements with at least minCalls calls and a mean of slowMeanMs or more warn, each with its normalised
- * text. Without pg_stat_statements the line is manual (how to enable it is the remediation); with too little
+ * Which statements a message speaks of: "100+ calls" when each of them has that many, else "100+ calls or in the
+ * top 80% of statement time".
+ */
+export function judgedDescription(statements: readonly StatementStat[], options: SlowStatementOptions): string {
+  if (statements.every((s) => s.calls >= options.minCalls)) return `${options.minCalls}+ calls`;
+  return `${options.minCalls}+ calls or in the top ${options.timeSharePercent ?? DEFAULT_TIME_SHARE_PERCENT}% of statement time`;
+}
+
+/**
+ * The statements that matter (judgedStatements: by calls, or by their share of the total time) with a mean of
+ * slowMeanMs or more warn, each with its normalised text and share. Without pg_stat_statements the line is manual (how to enable it is the remediation); with too little
  * traffic recorded to judge, it is manual too — never a pass on no evidence.
  */
 export function judgeStatements(facts: StatementStatsFacts, options: SlowStatementOptions): CheckOutcome {
@@ -48,21 +88,23 @@ export function judgeStatements(facts: StatementStatsFacts, options: SlowStateme
       remediation: HOW_TO_ENABLE_STATEMENTS,
     });
   }
-  const judged = facts.statements.filter((s) => s.calls >= options.minCalls);
+  const judged = judgedStatements(facts.statements, options);
   const slow = slowStatements(facts.statements, options);
+  const totalMs = facts.statements.reduce((sum, s) => sum + Math.max(0, s.totalMs), 0);
+  const withShare = (s: StatementStat) => ({ ...describeStatement(s), sharePercent: totalMs > 0 ? Math.round((1000 * s.totalMs) / totalMs) / 10 : 0 });
   const evidence = {
     statsSince: facts.statsReset ?? 'server start or extension creation',
     statementsRead: facts.statements.length,
     statementsJudged: judged.length,
-    thresholds: options,
-    slow: slow.slice(0, 20).map(describeStatement),
-    top: facts.statements.slice(0, 5).map(describeStatement),
+    thresholds: { ...options, timeSharePercent: options.timeSharePercent ?? DEFAULT_TIME_SHARE_PERCENT, minRepeatCalls: options.minRepeatCalls ?? DEFAULT_MIN_REPEAT_CALLS },
+    slow: slow.slice(0, 20).map(withShare),
+    top: facts.statements.slice(0, 5).map(withShare),
   };
   if (slow.length > 0) {
-    const worst = describeStatement(slow[0]!);
+    const worst = withShare(slow[0]!);
     return outcome(
       'warn',
-      `${slow.length} statement(s) with ${options.minCalls}+ calls average ${options.slowMeanMs} ms or more; slowest ${worst.meanMs} ms over ${worst.calls} calls: ${worst.query}`,
+      `${slow.length} statement(s) with ${judgedDescription(slow, options)} average ${options.slowMeanMs} ms or more; slowest ${worst.meanMs} ms over ${worst.calls} calls${worst.calls >= options.minCalls ? '' : ` (${worst.sharePercent}% of statement time)`}: ${worst.query}`,
       {
         evidence,
         remediation:
@@ -75,7 +117,7 @@ export function judgeStatements(facts: StatementStatsFacts, options: SlowStateme
       evidence,
     });
   }
-  return outcome('pass', `none of ${judged.length} statement(s) with ${options.minCalls}+ calls averages ${options.slowMeanMs} ms or more (statistics since ${evidence.statsSince})`, {
+  return outcome('pass', `none of ${judged.length} statement(s) with ${judgedDescription(judged, options)} averages ${options.slowMeanMs} ms or more (statistics since ${evidence.statsSince})`, {
     evidence,
   });
 }

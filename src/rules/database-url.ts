@@ -69,3 +69,8 @@ export function isDefaultPair(user: string, password: string): boolean {
   if (user !== '' && password === user) return true;
   return DEFAULT_PAIRS[user.toLowerCase()]?.includes(password) === true;
 }
+
+/** A password some image, tutorial or ORM example ships as its default, whoever the user: for a password set without a user. */
+export function isDefaultPassword(password: string): boolean {
+  return Object.values(DEFAULT_PAIRS).some((passwords) => passwords.includes(password)) || DEFAULT_USERS.includes(password.toLowerCase());
+}

@@ -44,11 +44,19 @@ const DEV_SERVER_MARKERS: readonly (readonly [RegExp, string])[] = [
   [/\/_next\/static\/development\/|"buildId"\s*:\s*"development"/, 'the Next.js development server'],
 ];
 
-/** What only a development build of a framework ships: its development bundle or its development-mode banner. */
+/**
+ * What only a development build ships: the bundler's development output or a framework's development bundle. Each is
+ * text the production build strips (dead-code elimination of `process.env.NODE_ENV !== "production"` branches,
+ * minifiers dropping comments), so its presence is the build mode, not a guess from the code's shape.
+ */
 const DEVELOPMENT_BUILD_MARKERS: readonly (readonly [RegExp, string])[] = [
-  [/\breact(?:-dom)?\.development\.js\b/, 'the React development build'],
-  [/You are running (?:Vue in development mode|a development build of Vue)/, 'the Vue development build'],
+  // webpack 5 prints this banner over every bundle built with an eval devtool (its default in mode: "development").
+  [/The "eval" devtool has been used|\beval\(\s*["'][^\n]{0,2000}?\/\/# sourceURL=webpack:\/\//, 'a webpack development build (eval devtool)'],
+  [/\breact(?:-dom)?(?:-[\w-]+)?\.development\.js\b/, 'the React development build'],
+  [/You are running (?:Vue in development mode|a development build of Vue)|\[Vue warn\]|__VUE_HMR_RUNTIME__/, 'the Vue development build'],
   [/Angular is running in development mode/, 'Angular in development mode'],
+  // Svelte 3/4 development components, and Svelte 5's development build that tags each component with its file.
+  [/\bSvelteComponentDev\b|\bdispatch_dev\s*\(|\bvalidate_slots\s*\(|\[\s*(?:\$\.)?FILENAME\s*\]\s*=\s*["'][^"']+\.svelte["']/, 'the Svelte development build'],
 ];
 
 /** Development-server and development-build markers in an HTML page or a script. */

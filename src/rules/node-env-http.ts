@@ -44,8 +44,14 @@ export function nodeEnvHttpMarkers(responses: readonly HttpResponse[], scripts: 
   return [
     ...responses.flatMap((r) => devMarkers(r, label(r))),
     ...responses.filter((r) => r.method === 'GET').flatMap((r) => frontendMarkers(r.body, label(r))),
-    ...scripts.flatMap((s) => (s.response ? frontendMarkers(s.response.body, new URL(s.url).pathname) : [])),
+    ...scripts.flatMap((s) => (s.response ? frontendMarkers(s.response.body, scriptLabel(s.url, responses[0]?.url)) : [])),
   ];
+}
+
+/** A script by its path on the service, or by its whole URL when another host serves it (a framework build on a CDN). */
+function scriptLabel(url: string, pageUrl: string | undefined): string {
+  const script = new URL(url);
+  return pageUrl && script.origin === new URL(pageUrl).origin ? script.pathname : `${script.origin}${script.pathname}`;
 }
 
 function describe(marker: DevMarker): string {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { outcome, fromFindings, type Finding } from '../core/outcome.js';
 import type { CheckOutcome } from '../core/types.js';
-import type { MigrationRow, MigrationTableFacts } from '../probes/postgres-catalog.js';
+import type { ExpectedObject, MigrationRow, MigrationTableFacts } from '../probes/postgres-catalog.js';
+import { describeObject, expectedObjects } from './database-migration-objects.js';
 import type { LocalMigrations } from '../probes/prisma-migrations-dir.js';
 import { listNames } from './list-names.js';
 
@@ -53,6 +54,12 @@ export interface MigrationDiagnosis {
   outOfOrder: string[];
   /** Latest applied migration, by name order. */
   latestApplied: string | null;
+  /**
+   * Applied migrations whose applied row has applied_steps_count = 0: recorded by `prisma migrate resolve
+   * --applied` (or a baseline), never run by Prisma. `afterFailure`: an earlier attempt failed (resolve marks such
+   * rows rolled back), so the script's changes are only there if someone made them by hand.
+   */
+  markedApplied: { name: string; afterFailure: boolean }[];
 }
 
 /** Compares the folder with `_prisma_migrations` by Prisma's own rules (see docs/database.md). */
@@ -75,6 +82,7 @@ export function diagnoseMigrations(local: LocalMigrations, table: MigrationTable
     withoutScript: [],
     outOfOrder: [],
     latestApplied: null,
+    markedApplied: [],
   };
   const localNames = new Set(local.migrations.map((m) => m.name));
   for (const migration of local.migrations) {
@@ -91,6 +99,11 @@ export function diagnoseMigrations(local: LocalMigrations, table: MigrationTable
     diagnosis.applied.push(migration.name);
     const ran = applied[applied.length - 1]!;
     if (migration.script !== null && !scriptMatchesChecksum(migration.script, ran.checksum)) diagnosis.modified.push(migration.name);
+    // migrate deploy records each step it runs; resolve --applied inserts the row with none (schema-engine
+    // mark_migration_applied), after marking earlier failed rows rolled back.
+    if (ran.appliedStepsCount === 0) {
+      diagnosis.markedApplied.push({ name: migration.name, afterFailure: rows.some((r) => r.finishedAt === null && r.rolledBackAt !== null) });
+    }
   }
   const seen = new Set<string>();
   for (const row of table.rows) {
@@ -105,6 +118,32 @@ export function diagnoseMigrations(local: LocalMigrations, table: MigrationTable
     diagnosis.outOfOrder = diagnosis.pending.filter((name) => name < diagnosis.latestApplied!);
   }
   return diagnosis;
+}
+
+/** What a migration marked applied without running was expected to create, and which of it the catalog lacks. */
+export interface UnranMigrationObjects {
+  name: string;
+  /** Objects looked up. */
+  checked: number;
+  absent: ExpectedObject[];
+}
+
+/** At most this many marked-applied migrations have their objects looked up. */
+const UNRAN_LOOKUP_CAP = 20;
+
+/**
+ * For each migration marked applied without running (diagnosis.markedApplied), the objects its script creates
+ * that no later migration drops or renames: those must exist if the changes were made some other way.
+ */
+export function unranMigrationExpectations(diagnosis: MigrationDiagnosis, local: LocalMigrations): { name: string; objects: ExpectedObject[] }[] {
+  const ordered = local.migrations;
+  return diagnosis.markedApplied.slice(0, UNRAN_LOOKUP_CAP).flatMap((m) => {
+    const index = ordered.findIndex((o) => o.name === m.name);
+    const script = ordered[index]?.script;
+    if (!script) return [];
+    const later = ordered.slice(index + 1).flatMap((o) => (o.script ? [o.script.toString('utf8')] : []));
+    return [{ name: m.name, objects: expectedObjects(script.toString('utf8'), later) }];
+  });
 }
 
 export interface MigrationJudgeOptions {
@@ -125,6 +164,7 @@ export function judgeMigrations(
   local: LocalMigrations,
   table: MigrationTableFacts,
   options: MigrationJudgeOptions,
+  unran: readonly UnranMigrationObjects[] = [],
 ): CheckOutcome {
   const problems: Finding[] = [];
   const names = (list: string[]) => listNames(list);
@@ -187,6 +227,37 @@ export function judgeMigrations(
       remediation: 'Deploy from the branch that holds these migrations, or pull them into this branch; the database is ahead of the code being released.',
     });
   }
+  const absentBy = new Map(unran.map((u) => [u.name, u]));
+  const markedMissing = diagnosis.markedApplied.filter((m) => (absentBy.get(m.name)?.absent.length ?? 0) > 0);
+  if (markedMissing.length > 0) {
+    problems.push({
+      status: 'fail',
+      text: `${markedMissing.length} migration(s) marked applied without Prisma running them (applied_steps_count = 0, \`prisma migrate resolve --applied\`${
+        markedMissing.some((m) => m.afterFailure) ? ' after they failed' : ''
+      }), and what they create is absent: ${names(
+        markedMissing.map((m) => {
+          const absent = absentBy.get(m.name)!.absent;
+          return `${m.name}${m.afterFailure ? ' (failed first)' : ''}: ${listNames(absent.map(describeObject), 5)}`;
+        }),
+      )}`,
+      remediation:
+        'The database lacks these changes although _prisma_migrations says they ran. Apply what is missing of each migration.sql by hand (in a transaction) and confirm it completed, or delete the row resolve wrote (DELETE FROM _prisma_migrations WHERE migration_name = \'<name>\' AND applied_steps_count = 0) and run `npx prisma migrate deploy` so Prisma runs it.',
+    });
+  }
+  const markedAfterFailure = diagnosis.markedApplied.filter((m) => m.afterFailure && !markedMissing.includes(m));
+  if (markedAfterFailure.length > 0) {
+    problems.push({
+      status: 'warn',
+      text: `${markedAfterFailure.length} migration(s) failed, then were marked applied with \`prisma migrate resolve --applied\` (applied_steps_count = 0): Prisma never ran ${names(
+        markedAfterFailure.map((m) => {
+          const checked = absentBy.get(m.name)?.checked ?? 0;
+          return `${m.name}${checked > 0 ? ` (the ${checked} object(s) it creates exist)` : ''}`;
+        }),
+      )}; confirm the rest of each script was completed by hand`,
+      remediation:
+        'Prisma\'s docs: resolve --applied is for a failed migration you completed manually. Compare the database with migration.sql (`npx prisma migrate diff --from-url "$DATABASE_URL" --to-migrations prisma/migrations --script`) and apply what is missing.',
+    });
+  }
   const granted = table.lockHolders.filter((h) => h.granted);
   if (granted.length > 0) {
     const oldest = Math.max(...granted.map((h) => h.seconds ?? 0));
@@ -215,6 +286,15 @@ export function judgeMigrations(
     missingLocally: diagnosis.missingLocally.slice(0, LIST_CAP),
     ...(diagnosis.withoutScript.length > 0 ? { withoutScript: diagnosis.withoutScript.slice(0, LIST_CAP) } : {}),
     ...(diagnosis.outOfOrder.length > 0 ? { pendingBeforeLatestApplied: diagnosis.outOfOrder.slice(0, LIST_CAP) } : {}),
+    ...(diagnosis.markedApplied.length > 0
+      ? {
+          markedApplied: diagnosis.markedApplied.slice(0, LIST_CAP).map((m) => ({
+            ...m,
+            objectsChecked: absentBy.get(m.name)?.checked ?? 0,
+            absent: (absentBy.get(m.name)?.absent ?? []).slice(0, LIST_CAP).map(describeObject),
+          })),
+        }
+      : {}),
     ...(table.lockHolders.length > 0 ? { advisoryLock: table.lockHolders } : {}),
   };
   const found = fromFindings(problems, evidence);

@@ -44,6 +44,33 @@ export function sourceMapReference(script: HttpResponse): string | 'inline' | un
   }
 }
 
+/** A script's source map as looked up: inline in the script, or fetched where the script points or beside it (`<script>.map`). */
+export type SourceMapLookup = 'inline' | { asset: FetchedAsset; referenced: boolean };
+
+/** Where to look for a source map the script does not name: the script's own URL with `.map` appended (what bundlers emit). */
+export function besideScript(scriptUrl: string): string {
+  const url = new URL(scriptUrl);
+  url.search = '';
+  url.hash = '';
+  url.pathname = `${url.pathname}.map`;
+  return url.href;
+}
+
+/**
+ * A script that only carries data — `window.__ENV__ = { … }` as runtime-config scripts write it — rather than
+ * application code: no functions, classes, modules, loops or branches, and hardly a call. Its shape says nothing
+ * about how the application was built.
+ */
+export function isConfigScript(code: string): boolean {
+  if (code.length > 64 * 1024) return false;
+  const bare = code
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/(^|[^:\\])\/\/.*$/gm, '$1')
+    .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+  if (/\bfunction\b|=>|\bclass\b|\bimport\b|\bexport\b|\brequire\s*\(|\bnew\s|\b(for|while|if|switch)\s*\(|\bdo\s*\{/.test(bare)) return false;
+  return (bare.match(/\(/g) ?? []).length <= 3 && /=\s*(?:Object\.freeze\s*\(\s*)?[{[]/.test(bare);
+}
+
 /** True when a fetched source map is really one (not an HTML fallback page answering 200 for every path). */
 export function isSourceMap(response: HttpResponse | undefined): boolean {
   if (!response || response.status !== 200) return false;
@@ -52,12 +79,13 @@ export function isSourceMap(response: HttpResponse | undefined): boolean {
 
 const BUILD_FIX = 'Deploy the output of the production build (vite build / npm run build with NODE_ENV=production) and serve it statically; never run the dev server in production.';
 
-/** A production build: no development server or build markers, minified scripts, no public source maps. */
-export function judgeProductionBuild(page: HttpResponse, scripts: readonly FetchedAsset[], maps: ReadonlyMap<string, FetchedAsset | 'inline'>): Judgement[] {
+/** A production build: no development server or build markers, minified application scripts, no public source maps. */
+export function judgeProductionBuild(page: HttpResponse, scripts: readonly FetchedAsset[], maps: ReadonlyMap<string, SourceMapLookup>): Judgement[] {
   const findings: Judgement[] = [];
-  const where = (url: string) => new URL(url).pathname;
+  const where = (url: string) => (sameOrigin(url, page.url) ? new URL(url).pathname : url.replace(/[?#].*$/, ''));
   const markers = [...frontendMarkers(page.body, where(page.url)), ...scripts.flatMap((s) => (s.response ? frontendMarkers(s.response.body, where(s.url)) : []))];
   for (const marker of markers) findings.push(judged(marker.where, 'fail', `${marker.detail} is served`, BUILD_FIX));
+  let configScripts = 0;
   for (const script of scripts) {
     if (script.failure) {
       findings.push(judged(where(script.url), 'error', `could not be fetched: ${script.failure.message}`));
@@ -70,19 +98,36 @@ export function judgeProductionBuild(page: HttpResponse, scripts: readonly Fetch
     }
     const shape = minification(response.body);
     if (shape.judged && !shape.minified) {
-      findings.push(
-        judged(where(script.url), 'fail', `not minified (average line ${shape.averageLineLength} characters, ${Math.round(shape.whitespaceRatio * 100)} % whitespace)`, BUILD_FIX),
-      );
+      if (isConfigScript(response.body)) configScripts++;
+      else {
+        findings.push(
+          judged(where(script.url), 'fail', `not minified (average line ${shape.averageLineLength} characters, ${Math.round(shape.whitespaceRatio * 100)} % whitespace)`, BUILD_FIX),
+        );
+      }
     }
     const map = maps.get(script.url);
     if (map === 'inline') {
       findings.push(judged(where(script.url), 'warn', 'carries an inline source map: the original source ships to every visitor', 'Build without inline source maps (build.sourcemap: false or "hidden").'));
-    } else if (map?.response && isSourceMap(map.response)) {
+    } else if (map?.asset.response && isSourceMap(map.asset.response)) {
       findings.push(
-        judged(where(map.url), 'warn', 'public source map: anyone can read the original source', 'Build with hidden source maps (build.sourcemap: "hidden") and upload them to the error tracker instead of serving them.'),
+        judged(
+          where(map.asset.url),
+          'warn',
+          map.referenced ? 'public source map: anyone can read the original source' : 'public source map, served beside the script though the script does not point to it: anyone can read the original source',
+          'Build with hidden source maps (build.sourcemap: "hidden") and upload them to the error tracker instead of serving them.',
+        ),
       );
     }
   }
-  if (findings.length === 0) findings.push(judged('build', 'pass', `${scripts.length} script(s) minified, no development markers, no public source maps`));
+  if (findings.length === 0) {
+    const judgedScripts = scripts.length - configScripts;
+    findings.push(
+      judged('build', 'pass', `${judgedScripts} script(s) minified${configScripts > 0 ? ` (and ${configScripts} configuration script(s) not judged)` : ''}, no development markers, no public source maps`),
+    );
+  }
   return findings;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  return new URL(a).origin === new URL(b).origin;
 }

@@ -1,8 +1,13 @@
-import { judgeHost, hostsIn } from './hosts.js';
-import { AWS_ACCESS_KEY_ID, GOOGLE_API_KEY, keyPrefix } from '../core/secrets/key-formats.js';
+import { judgeHost } from './hosts.js';
+import { hostsInValue } from './value-hosts.js';
+import { insecureSettingFindings, normaliseName } from './insecure-settings.js';
+import { AWS_ACCESS_KEY_ID, GOOGLE_API_KEY, keyPrefix, withoutPrefix } from '../core/secrets/key-formats.js';
+import { estimateStrength } from '../core/secrets/entropy.js';
 import { looksSecret } from '../core/secrets/secret-like.js';
 import { judgeSentryDsn } from './sentry-dsn.js';
-import { templateMarker } from '../core/secrets/weak-secrets.js';
+import { placeholderIn, templateMarker } from '../core/secrets/weak-secrets.js';
+import { publishedSecret } from '../core/secrets/published.js';
+import testValues from '../core/secrets/data/test-values.json' with { type: 'json' };
 
 export interface ValueFinding {
   variable: string;
@@ -19,10 +24,27 @@ const LITERAL_WEAK = /^(changeme|change-me|change_me|changeit|replaceme|replace-
 const STAGE_NAME = /(^|_)(ENV|ENVIRONMENT|STAGE|MODE)$/;
 const DEV_STAGE = /^(dev|develop|development|local|test|testing|sandbox)$/i;
 const PRE_PROD_STAGE = /^(staging|stage|stg|preview|qa|uat)$/i;
-const DEBUG_NAME = /(^|_)DEBUG$/;
-const TRUTHY = /^(true|1|yes|on|\*)$/i;
+/** A vendor key whose body is a run of one character (`sk_live_0000…`, `AKIA******…`) or worth almost nothing is filler, not a key. */
+const FILLER_BITS = 16;
+const FILLER_RUN = /(.)\1{5,}/;
 const CORS_NAME = /(CORS|ALLOWED_ORIGINS?|ALLOW_ORIGINS?|TRUSTED_ORIGINS?|(^|_)ORIGINS)/;
 const GOOGLE_KEY_NAME = /(GEMINI|GOOGLE).*(API_KEY|AI_KEY)|GOOGLE_GENERATIVE_AI/;
+
+interface ProviderHost {
+  provider: string;
+  what: string;
+  suffix?: string;
+  pattern?: string;
+}
+const PROVIDER_HOSTS = (testValues.hosts as ProviderHost[]).map((h) => ({ ...h, regex: h.pattern ? new RegExp(h.pattern) : undefined }));
+const PROVIDER_VALUES = testValues.values.map((v) => ({ ...v, regex: new RegExp(v.pattern) }));
+const PROVIDER_SWITCHES = testValues.switches.map((v) => ({ ...v, nameRegex: new RegExp(v.name), valueRegex: new RegExp(v.value, 'i') }));
+
+/** The provider sandbox or test host a host is (data/test-values.json), if any. */
+export function providerTestHost(host: string): (typeof PROVIDER_HOSTS)[number] | undefined {
+  const h = host.toLowerCase();
+  return PROVIDER_HOSTS.find((p) => (p.suffix !== undefined && (h === p.suffix || h.endsWith(`.${p.suffix}`))) || p.regex?.test(h));
+}
 
 /** Everything about one variable that is a development or test value in production. */
 export function productionValueFindings(name: string, value: string): ValueFinding[] {
@@ -30,20 +52,39 @@ export function productionValueFindings(name: string, value: string): ValueFindi
   const add = (level: ValueFinding['level'], problem: string) => findings.push({ variable: name, level, problem });
   const secret = looksSecret(name, value);
   const trimmed = value.trim();
+  const shown = (text: string) => (secret || looksSecret(name, text) ? 'a secret value' : JSON.stringify(text));
+  const normalised = normaliseName(name);
 
   const template = templateMarker(value);
   if (template) add('fail', `holds an unexpanded template (${template})`);
   if (LITERAL_WEAK.test(trimmed)) add('fail', secret ? 'is a placeholder value' : `is the placeholder value "${trimmed}"`);
+  else if (!template) {
+    const placeholder = placeholderIn(trimmed);
+    if (placeholder) add('fail', `holds ${placeholder}`);
+  }
+  const published = publishedSecret(trimmed);
+  if (published) add('fail', `is a published secret: ${published.what}`);
 
   const prefix = keyPrefix(trimmed);
   if (prefix?.testMode) add('fail', `is a ${prefix.vendor} (${prefix.prefix}…)`);
   if (prefix?.prefix === 'ASIA') add('warn', 'is a temporary AWS access key (ASIA…): it expires within hours and breaks a static deployment');
+  if (prefix && !prefix.testMode && !findings.some((f) => f.problem.startsWith('holds a'))) {
+    const body = estimateStrength(withoutPrefix(trimmed));
+    if (body.bits < FILLER_BITS || FILLER_RUN.test(withoutPrefix(trimmed))) add('fail', `is a ${prefix.vendor} prefix (${prefix.prefix}…) followed by filler, not a key`);
+  }
+  for (const test of PROVIDER_VALUES) if (test.regex.test(trimmed)) add('fail', `is ${test.what}`);
+  for (const test of PROVIDER_SWITCHES) {
+    if (test.nameRegex.test(normalised) && test.valueRegex.test(trimmed)) {
+      add('fail', `turns on ${test.what} (${shown(trimmed)})`);
+      break;
+    }
+  }
 
   if (STAGE_NAME.test(name)) {
     if (DEV_STAGE.test(trimmed)) add('fail', `is "${trimmed}", a development/test setting`);
     else if (PRE_PROD_STAGE.test(trimmed)) add('warn', `is "${trimmed}", a pre-production setting`);
   }
-  if (DEBUG_NAME.test(name) && TRUTHY.test(trimmed)) add('warn', `turns debug mode on ("${trimmed}")`);
+  for (const setting of insecureSettingFindings(name, value, shown)) add(setting.level, setting.problem);
 
   if (CORS_NAME.test(name)) {
     const entries = trimmed.split(/[,\s]+/).filter(Boolean);
@@ -53,9 +94,15 @@ export function productionValueFindings(name: string, value: string): ValueFindi
   }
 
   if (!(BIND_ADDRESS.test(name) && (trimmed === '0.0.0.0' || trimmed === '::'))) {
-    for (const host of hostsIn(name, value)) {
+    for (const { host, certainty } of hostsInValue(name, value)) {
+      const provider = providerTestHost(host);
+      if (provider) {
+        add('fail', `points at ${host}, ${provider.what}`);
+        continue;
+      }
       const verdict = judgeHost(host);
-      if (verdict) add(verdict.level, verdict.problem);
+      // A host read from a list's shape alone is judged for what no production host can be, not for its labels.
+      if (verdict && (certainty === 'named' || verdict.level === 'fail')) add(verdict.level, verdict.problem);
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { response } from '../../test/helpers/http-response.js';
 import { isLoginRoute } from '../config/login-routes.js';
-import { burstStop, detectRateLimit } from './rate-limit.js';
+import { burstObserver, detectRateLimit, judgeAnnouncedLimit, judgeBurst, type BurstStop } from './rate-limit.js';
 
 const headers = (h: Record<string, string>) => response({ headers: h }).headers;
 
@@ -31,24 +31,77 @@ describe('detectRateLimit', () => {
   });
 });
 
-describe('burstStop', () => {
+describe('burstObserver', () => {
   const r = (status: number, h: Record<string, string> = {}) => response({ status, headers: h });
+  const remaining = (n: number, status = 200) => r(status, { 'ratelimit-limit': '100', 'ratelimit-remaining': String(n) });
+  /** Feeds answers to a fresh observer and returns where it stopped. */
+  const run = (answers: ReturnType<typeof r>[], options = { budget: 20, succeededBefore: false }) => {
+    const observer = burstObserver(options);
+    let previous: ReturnType<typeof r> | undefined;
+    for (const [i, answer] of answers.entries()) {
+      const stop = observer.shouldStop(previous, answer, i + 1);
+      if (stop) return stop;
+      previous = answer;
+    }
+    return undefined;
+  };
 
   it('stops at the first 429, keeping Retry-After', () => {
-    expect(burstStop(r(200), r(429, { 'retry-after': '30' }), 6)).toEqual({ kind: 'throttled', after: 6, retryAfter: '30' });
+    expect(run([r(200), r(429, { 'retry-after': '30' })])).toEqual({ kind: 'throttled', after: 2, status: 429, retryAfter: '30' });
   });
 
-  it('stops when the remaining count falls', () => {
-    expect(burstStop(r(200, { 'x-ratelimit-remaining': '10' }), r(200, { 'x-ratelimit-remaining': '9' }), 2)).toEqual({ kind: 'remaining-falls', after: 2, from: 10, to: 9 });
+  it('takes a 503 after successes as a cut-off (nginx limit_req), and a 503 at once as trouble', () => {
+    expect(run([r(200), r(200), r(503)])).toEqual({ kind: 'throttled', after: 3, status: 503, retryAfter: null });
+    expect(run([r(503)], { budget: 20, succeededBefore: true })).toMatchObject({ kind: 'throttled', status: 503 });
+    expect(run([r(503)])).toMatchObject({ kind: 'server-error', status: 503 });
+    expect(run([r(200), r(502)])).toMatchObject({ kind: 'server-error', status: 502 });
   });
 
-  it('backs off on Retry-After with any status, and stops on a 5xx', () => {
-    expect(burstStop(undefined, r(503, { 'retry-after': '120' }), 1)).toMatchObject({ kind: 'retry-after', status: 503 });
-    expect(burstStop(undefined, r(502), 1)).toMatchObject({ kind: 'server-error', status: 502 });
+  it('backs off on Retry-After with any other status', () => {
+    expect(run([r(503, { 'retry-after': '120' })])).toMatchObject({ kind: 'retry-after', status: 503 });
+    expect(run([r(200, { 'retry-after': '5' })])).toMatchObject({ kind: 'retry-after', status: 200 });
+  });
+
+  it('stops once the count falls twice and the limit is beyond the burst; goes on to see it bite when within reach', () => {
+    expect(run([remaining(90), remaining(89), remaining(88)])).toEqual({ kind: 'counted', after: 3 });
+    expect(run([remaining(5), remaining(4), remaining(3), remaining(2), remaining(1), remaining(0), r(429)])).toMatchObject({ kind: 'throttled', after: 7 });
+  });
+
+  it('catches a count that reaches 0 while requests still succeed', () => {
+    expect(run([remaining(2), remaining(1), remaining(0), remaining(0)])).toEqual({ kind: 'not-throttled', after: 4, status: 200, exhaustedAfter: 3 });
+    // The window started over (the count is back up): nothing was exceeded.
+    expect(run([remaining(1), remaining(0), remaining(99), remaining(98)])).toEqual({ kind: 'counted', after: 4 });
   });
 
   it('goes on while answers are ordinary', () => {
-    expect(burstStop(r(200), r(200), 3)).toBeUndefined();
+    expect(run([r(200), r(200), r(200)])).toBeUndefined();
+    expect(run([remaining(99), remaining(99), remaining(99)])).toBeUndefined();
+  });
+});
+
+describe('judgeBurst', () => {
+  const announced = detectRateLimit(response({ headers: { 'ratelimit-limit': '100', 'ratelimit-remaining': '99' } }).headers);
+  const judge = (stop: BurstStop | undefined, remaining: (number | undefined)[], sent = remaining.length, signal: typeof announced | null = announced) =>
+    judgeBurst('/v1/products', { sent, stop }, { remaining, successes: 0 }, signal ?? undefined);
+
+  it('passes a refusal and a count that goes down', () => {
+    expect(judge({ kind: 'throttled', after: 6, status: 429, retryAfter: null }, [])).toEqual({ status: 'pass', message: 'answered 429 after 6 request(s) to /v1/products' });
+    expect(judge({ kind: 'counted', after: 3 }, [98, 97, 96])).toMatchObject({ status: 'pass', message: expect.stringContaining('fell from 98 to 96 over 3 requests') });
+    expect(judge({ kind: 'throttled', after: 3, status: 503, retryAfter: null }, [])).toMatchObject({ status: 'pass', message: expect.stringContaining('caveat') });
+  });
+
+  it('fails headers that count nothing, a limit that does not bite, and an implausible limit', () => {
+    expect(judge(undefined, [99, 99, 99, 99])).toMatchObject({ status: 'fail', message: expect.stringContaining('stayed at 99 over 4 requests') });
+    expect(judge({ kind: 'not-throttled', after: 4, status: 200, exhaustedAfter: 3 }, [2, 1, 0, 0])).toMatchObject({ status: 'fail', message: expect.stringContaining('does not bite') });
+    const huge = detectRateLimit(response({ headers: { 'ratelimit-limit': '1000000', 'ratelimit-remaining': '999990' } }).headers);
+    expect(judge({ kind: 'counted', after: 3 }, [999_990, 999_989, 999_988], 3, huge)).toMatchObject({ status: 'fail', message: expect.stringContaining('throttles no client') });
+    expect(judgeAnnouncedLimit(huge)?.status).toBe('fail');
+    expect(judgeAnnouncedLimit(announced)).toBeUndefined();
+  });
+
+  it('says "declared, not observed" or "not detected" when the burst saw nothing either way', () => {
+    expect(judge(undefined, [undefined, undefined])).toMatchObject({ status: 'warn', message: expect.stringContaining('declared, not observed') });
+    expect(judge(undefined, [undefined, undefined], 2, null)).toEqual({ status: 'not-detected', message: '2 requests to /v1/products never answered 429' });
   });
 });
 

@@ -80,23 +80,141 @@ export function detectRateLimit(headers: Readonly<Record<string, readonly string
   return undefined;
 }
 
+/** Most requests per window a limit may allow and still be a limit (options.maxPlausibleLimit's default). */
+export const MAX_PLAUSIBLE_LIMIT = 10_000;
+
 export type BurstStop =
-  | { kind: 'throttled'; after: number; retryAfter: string | null }
-  | { kind: 'remaining-falls'; after: number; from: number; to: number }
+  /** 429, or a 503 after answers that succeeded: a limiter's cut-off (nginx limit_req answers 503 by default). */
+  | { kind: 'throttled'; after: number; status: number; retryAfter: string | null }
+  /** The remaining count fell on consecutive answers and the limit lies beyond what is left of the burst. */
+  | { kind: 'counted'; after: number }
+  /** The remaining count reached 0 and the next request still succeeded: the limit does not bite. */
+  | { kind: 'not-throttled'; after: number; status: number; exhaustedAfter: number }
   | { kind: 'retry-after'; after: number; status: number; retryAfter: string }
   | { kind: 'server-error'; after: number; status: number };
 
+export interface BurstObserver {
+  shouldStop: (previous: HttpResponse | undefined, current: HttpResponse, sent: number) => BurstStop | undefined;
+  /** The remaining count of each answer of the burst (undefined where none was sent). */
+  readonly remaining: readonly (number | undefined)[];
+  /** Answers below 400 before the current one, the route's answer to the header look included. */
+  readonly successes: number;
+}
+
 /**
- * Whether a burst must stop after its `sent`-th answer: at the first 429 (the limiter works), a falling remaining
- * count (it counts), a Retry-After on any other answer (the service asks us to back off), or a 5xx (it is struggling).
+ * What a burst watches for after each answer: a 429 (the limiter works), a 503 after successes (a limiter that does
+ * not say 429), the remaining count falling on consecutive answers while the limit is out of the burst's reach
+ * (counted; no need to spend the rest), a remaining count of 0 followed by a success (the limit does not bite), a
+ * Retry-After on another answer (the service asks us to back off) or another 5xx (it is struggling).
  */
-export function burstStop(previous: HttpResponse | undefined, current: HttpResponse, sent: number): BurstStop | undefined {
-  const retryAfter = current.headers['retry-after']?.[0] ?? null;
-  if (current.status === 429) return { kind: 'throttled', after: sent, retryAfter };
-  if (retryAfter !== null) return { kind: 'retry-after', after: sent, status: current.status, retryAfter };
-  if (current.status >= 500) return { kind: 'server-error', after: sent, status: current.status };
-  const before = previous ? detectRateLimit(previous.headers)?.remaining : undefined;
-  const now = detectRateLimit(current.headers)?.remaining;
-  if (before !== undefined && now !== undefined && now < before) return { kind: 'remaining-falls', after: sent, from: before, to: now };
-  return undefined;
+export function burstObserver(options: { budget: number; succeededBefore: boolean }): BurstObserver {
+  const remaining: (number | undefined)[] = [];
+  let successes = options.succeededBefore ? 1 : 0;
+  let falls = 0;
+  let exhaustedAfter: number | undefined;
+  const shouldStop = (previous: HttpResponse | undefined, current: HttpResponse, sent: number): BurstStop | undefined => {
+    const now = detectRateLimit(current.headers)?.remaining;
+    remaining.push(now);
+    const retryAfter = current.headers['retry-after']?.[0] ?? null;
+    if (current.status === 429 || (current.status === 503 && successes > 0)) return { kind: 'throttled', after: sent, status: current.status, retryAfter };
+    const ok = current.status < 400;
+    // Served past a count of 0 (express-rate-limit with a handler that only logs adds Retry-After and serves anyway).
+    // A count above 0 again means the window started over: nothing was exceeded.
+    if (exhaustedAfter !== undefined && now !== undefined && now > 0) exhaustedAfter = undefined;
+    if (exhaustedAfter !== undefined && ok) return { kind: 'not-throttled', after: sent, status: current.status, exhaustedAfter };
+    if (retryAfter !== null) return { kind: 'retry-after', after: sent, status: current.status, retryAfter };
+    if (current.status >= 500) return { kind: 'server-error', after: sent, status: current.status };
+    if (ok) successes++;
+    if (now === 0) exhaustedAfter ??= sent;
+    const before = previous ? detectRateLimit(previous.headers)?.remaining : undefined;
+    if (before !== undefined && now !== undefined && now < before) {
+      falls++;
+      if (falls >= 2 && now > options.budget - sent) return { kind: 'counted', after: sent };
+    }
+    return undefined;
+  };
+  return {
+    shouldStop,
+    get remaining() {
+      return remaining;
+    },
+    get successes() {
+      return successes;
+    },
+  };
+}
+
+export interface BurstJudgement {
+  status: 'pass' | 'warn' | 'fail' | 'error' | 'not-detected';
+  message: string;
+}
+
+/** The most requests an announced limit lets one client make: the limit, or a remaining count above it. */
+function announcedCeiling(signal: RateLimitSignal | undefined): number | undefined {
+  const values = [signal?.limit, signal?.remaining].filter((v): v is number => v !== undefined);
+  return values.length > 0 ? Math.max(...values) : undefined;
+}
+
+/** An announced limit so high that it throttles no one: fail, whatever else is seen. */
+export function judgeAnnouncedLimit(signal: RateLimitSignal | undefined, maxPlausible = MAX_PLAUSIBLE_LIMIT): BurstJudgement | undefined {
+  const ceiling = announcedCeiling(signal);
+  if (ceiling === undefined || ceiling <= maxPlausible) return undefined;
+  return { status: 'fail', message: `the announced limit lets ${ceiling} requests through${signal?.windowSeconds ? ` per ${signal.windowSeconds} s` : ''}: above ${maxPlausible}, it throttles no client` };
+}
+
+/**
+ * The verdict of a burst to `route`, given what the header look announced (IETF RateLimit draft semantics: the
+ * remaining count must go down with each request, and a request past 0 must be refused).
+ */
+export function judgeBurst(
+  route: string,
+  burst: { sent: number; stop: BurstStop | undefined },
+  observer: Pick<BurstObserver, 'remaining' | 'successes'>,
+  announced: RateLimitSignal | undefined,
+  maxPlausible = MAX_PLAUSIBLE_LIMIT,
+): BurstJudgement {
+  const stop = burst.stop;
+  const seen = observer.remaining.filter((v): v is number => v !== undefined);
+  const counted = seen.length >= 2 && seen.some((v, i) => i > 0 && v < seen[i - 1]!);
+  switch (stop?.kind) {
+    case 'throttled': {
+      const retry = stop.retryAfter ? ` (Retry-After: ${stop.retryAfter})` : '';
+      if (stop.status === 429) return { status: 'pass', message: `answered 429 after ${stop.after} request(s) to ${route}${retry}` };
+      return {
+        status: 'pass',
+        message:
+          `answered ${stop.status} after ${stop.after} request(s) to ${route}${retry}, once earlier ones had succeeded: a limiter's cut-off (nginx limit_req answers 503 by default); ` +
+          'caveat: clients cannot tell it from an outage, so answer 429 with Retry-After (limit_req_status 429)',
+      };
+    }
+    case 'not-throttled':
+      return {
+        status: 'fail',
+        message: `the remaining count reached 0 after ${stop.exhaustedAfter} request(s) to ${route}, but request ${stop.after} still answered ${stop.status}: the announced limit does not bite`,
+      };
+    case 'retry-after':
+      return { status: 'warn', message: `answered ${stop.status} with Retry-After: ${stop.retryAfter} after ${stop.after} request(s); stopped without confirming a limiter` };
+    case 'server-error':
+      return { status: 'error', message: `answered ${stop.status} after ${stop.after} request(s); stopped the burst without a verdict` };
+    default:
+      break;
+  }
+  if (counted) {
+    const implausible = judgeAnnouncedLimit(announced, maxPlausible) ?? (seen.at(-1)! > maxPlausible ? judgeAnnouncedLimit({ scheme: 'ietf-draft', headers: {}, remaining: seen.at(-1)! }, maxPlausible) : undefined);
+    if (implausible) return implausible;
+    return { status: 'pass', message: `the remaining count fell from ${seen[0]} to ${seen.at(-1)} over ${burst.sent} requests to ${route}: requests are counted, and the limit bites after ${seen.at(-1)} more` };
+  }
+  if (seen.length >= 2) {
+    return {
+      status: 'fail',
+      message: `rate-limit headers announce a limit, but the remaining count stayed at ${seen[0]} over ${burst.sent} requests to ${route} and none was refused: the headers count nothing`,
+    };
+  }
+  if (announced) {
+    return {
+      status: 'warn',
+      message: `rate limit declared, not observed: ${burst.sent} requests to ${route} answered neither 429 nor a remaining count that goes down`,
+    };
+  }
+  return { status: 'not-detected', message: `${burst.sent} requests to ${route} never answered 429` };
 }

@@ -48,6 +48,41 @@ describe('judgeSecret (HS256: fail < 160 bits or < 32 bytes, warn < 256, pass �
     expect(live.evidence).toMatchObject({ vendorPrefix: 'sk_live_', estimatedBits: 192 });
   });
 
+  it.each([
+    ['the 128-hex TOKEN_SECRET of the Express JWT tutorial', '09f26e402586e2faa8da4c98a35f1b20d6b033c6097befa8be3486a829587fe2f90a832bd3ff9d42710a4da095a2ce285b009f0c3730cd9b8e1af3eb84df6611', /published secret: the example TOKEN_SECRET of DigitalOcean/],
+    ['its first 64 characters', '09f26e402586e2faa8da4c98a35f1b20d6b033c6097befa8be3486a829587fe2f', /published secret/],
+    ['base64 of a weak-list value', Buffer.from('your-super-secret-jwt-key').toString('base64'), /decodes \(base64\) to a value on the known-weak list|estimated bits of entropy \(what its base64 encodes\)/],
+    ['hex of an English phrase', Buffer.from('this is the secret phrase we use to sign all of our tokens').toString('hex'), /what its hex encodes/],
+    ['a keyboard column walk', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/', /estimated bits of entropy; at least 160/],
+    ['shifted keyboard rows', '!@#$%^&*()_+QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?', /estimated bits of entropy; at least 160/],
+    ['an azerty walk', 'azertyuiopqsdfghjklmwxcvbnAZERTYUIOPQSDF', /estimated bits of entropy; at least 160/],
+    ['camel-case dictionary words', 'KangarooSaxophoneTelescopeUmbrellaPineapple', /estimated bits of entropy; at least 160/],
+    ['a run of dictionary words', 'kangaroosaxophonetelescopeumbrellapineapple', /estimated bits of entropy; at least 160/],
+    ['a label before 128 random bits', `jwt-secret-${randomBytes(16).toString('hex')}`, /about 128 estimated bits/],
+  ])('fails %s', (_label, value, problem) => {
+    const verdict = judge(value);
+    expect(verdict.status).toBe('fail');
+    expect(verdict.problems.join('; ')).toMatch(problem);
+  });
+
+  it.each([
+    ['jwt-secret- + 256 random bits (hex)', () => `jwt-secret-${randomBytes(32).toString('hex')}`],
+    ['secret: + 256 random bits (base64)', () => `secret:${randomBytes(32).toString('base64')}`],
+    ['JWT_SECRET_ + 256 random bits (base64url)', () => `JWT_SECRET_${randomBytes(32).toString('base64url')}`],
+    ['48 random printable characters with <…> and ${…} inside', () => `<ab>${randomBytes(24).toString('base64')}\${x}q{{y}}`],
+  ])('passes %s', (_label, make) => {
+    for (let i = 0; i < 50; i++) {
+      const verdict = judge(make());
+      expect(verdict.problems).toEqual([]);
+      expect(verdict.status).toBe('pass');
+    }
+  });
+
+  it('leaves a label out of the evidence, and reports what a layer was decoded from', () => {
+    expect(judge(`jwt-secret-${randomBytes(32).toString('hex')}`).evidence).toMatchObject({ labelChars: 11, charClass: 'hex', estimatedBits: 256 });
+    expect(judge(Buffer.from('my very long and very secret signing phrase').toString('base64')).evidence).toMatchObject({ decodedFrom: ['base64'] });
+  });
+
   it('fails every value of the bundled weak list', () => {
     expect(WEAK_SECRETS.length).toBeGreaterThan(200);
     const passing = WEAK_SECRETS.filter((value) => judge(value).status !== 'fail');

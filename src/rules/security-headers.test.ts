@@ -25,6 +25,10 @@ describe('Strict-Transport-Security', () => {
     [['includeSubDomains'], 'fail: no valid max-age: the header is ignored'],
     [['max-age=31536000; max-age=10'], 'fail: directive max-age appears twice: the header is invalid'],
     [['max-age=31536000', 'max-age=31536000'], 'fail: sent 2 times: the header is invalid and browsers may ignore it'],
+    [['max-age=31536000, max-age=31536000'], 'fail: sent 2 times (folded into one line with a comma): the header is invalid and browsers may ignore it'],
+    [['max-age=31536000,'], 'fail: a comma in the value: the header is invalid and browsers ignore it'],
+    [['max-age=31536000 includeSubDomains'], 'fail: no valid max-age: the header is ignored'],
+    [['max-age=-1'], 'fail: no valid max-age: the header is ignored'],
   ])('%j → %s', (values, expected) => {
     expect(verdict(judgeHsts(values))).toBe(expected);
   });
@@ -108,6 +112,8 @@ describe('cross-origin policies and X-Powered-By', () => {
     expect(judgeCoop(['same-origin-allow-popups; report-to="x"']).status).toBe('pass');
     expect(judgeCoop(['unsafe-none']).status).toBe('warn');
     expect(judgeCoop(undefined).status).toBe('warn');
+    // Tokens are case-sensitive: Chromium ignores SAME-ORIGIN, so it protects nothing.
+    expect(verdict(judgeCoop(['SAME-ORIGIN']))).toBe('warn: "SAME-ORIGIN" is not recognised (values are case-sensitive: write same-origin), so browsers ignore it');
   });
 
   it("wants CORP same-origin on pages but cross-origin on the widget's script", () => {
@@ -118,6 +124,8 @@ describe('cross-origin policies and X-Powered-By', () => {
     expect(verdict(judgeCorp(['same-origin'], 'widget-script'))).toBe('fail: same-origin on the widget script: browsers refuse to load it on storefronts');
     expect(judgeCorp(['same-site'], 'widget-script').status).toBe('fail');
     expect(judgeCorp(undefined, 'widget-script').status).toBe('warn');
+    expect(verdict(judgeCorp(['SAME-ORIGIN'], 'page'))).toBe('warn: "SAME-ORIGIN" is not recognised (values are case-sensitive: write same-origin), so browsers ignore it');
+    expect(judgeCorp(['Cross-Origin'], 'widget-script').status).toBe('warn');
   });
 
   it('wants X-Powered-By absent', () => {
@@ -132,6 +140,31 @@ describe('judgeSecurityHeaders', () => {
     expect(judgeSecurityHeaders(page, 'api').find((j) => j.subject === 'Content-Security-Policy')?.message).toBe(
       'only Content-Security-Policy-Report-Only is sent: nothing is enforced',
     );
+  });
+
+  it('judges a <meta http-equiv> policy like a header one, and warns that it cannot carry frame-ancestors', () => {
+    const meta = (policy: string) =>
+      response({ headers: { 'content-type': 'text/html', 'x-frame-options': 'DENY' }, body: `<head><meta http-equiv="Content-Security-Policy" content="${policy}"></head>` });
+    const csp = (page: ReturnType<typeof response>) => judgeSecurityHeaders(page, 'web').filter((j) => j.subject === 'Content-Security-Policy').map(verdict);
+    expect(csp(meta("script-src 'self'; object-src 'none'"))).toEqual([
+      'warn: delivered only in <meta http-equiv>: browsers ignore frame-ancestors, sandbox and report-uri there, and it covers only what follows it in the page',
+    ]);
+    expect(csp(meta("script-src 'self' 'unsafe-inline'; object-src 'none'"))[0]).toBe("fail: script-src allows 'unsafe-inline': injected inline scripts run");
+    const framed = response({ headers: { 'content-type': 'text/html' }, body: `<meta http-equiv="content-security-policy" content="frame-ancestors 'none'">` });
+    expect(judgeSecurityHeaders(framed, 'web').find((j) => j.subject.startsWith('Content-Security-Policy frame-ancestors'))?.message).toBe(
+      'neither frame-ancestors nor X-Frame-Options (frame-ancestors in <meta> is ignored by browsers): any site can frame the page (clickjacking)',
+    );
+  });
+
+  it('keeps the verdicts where the Mozilla Observatory is wrong', () => {
+    // Two CSP lines are two enforced policies: the strict one protects the page.
+    const twoLines = response({ headers: { 'content-security-policy': ["script-src 'self' 'unsafe-inline'; object-src 'none'", "default-src 'self'"] } });
+    expect(judgeSecurityHeaders(twoLines, 'api')[0]).toMatchObject({ status: 'pass' });
+    // X-Frame-Options and X-Content-Type-Options repeated with the same value still protect.
+    expect(judgeFraming(undefined, ['DENY', 'DENY'], 'api').status).toBe('pass');
+    expect(judgeNosniff(['nosniff', 'nosniff']).status).toBe('pass');
+    expect(judgeFraming(undefined, ['ALLOW-FROM https://a.example'], 'api').status).toBe('fail');
+    expect(judgeHsts(['max-age=31536000; max-age=31536000']).status).toBe('fail');
   });
 
   it('leaves CORP of the widget page to its script', () => {

@@ -10,10 +10,11 @@ import { runCheck, targetOf } from './run-check.js';
 
 /**
  * Real pg_dump output, saved by the backup checks' real-server tests when recording (npm run record), so the
- * table tests judge real dumps without a server: a plain dump of the shop, and a custom-format dump.
+ * table tests judge real dumps without a server: a plain dump of the shop, custom- and tar-format dumps, and what a
+ * backup job saves when pg_dump fails (its error text).
  */
 const DUMPS = path.resolve(import.meta.dirname, '../../checks/database/recordings/backups');
-export type RecordedDump = 'shop.sql' | 'custom.dump';
+export type RecordedDump = 'shop.sql' | 'custom.dump' | 'shop.tar' | 'pg_dump-error.sql';
 
 export function saveDumpWhenRecording(name: RecordedDump, content: Buffer): void {
   if (!recording) return;

@@ -9,7 +9,7 @@ import { runCheck } from './run-check.js';
 /** A temp directory for env files, logs and a config file, removed by `remove()` (call it in afterAll). */
 export function envWorkspace(prefix = 'readiness-env-'): {
   dir: string;
-  write(name: string, content: string): string;
+  write(name: string, content: string | Uint8Array): string;
   /** Loads `environments:` YAML as if from <dir>/readiness.yaml and selects `environment`. */
   target(environmentsYaml: string, environment?: string, vars?: NodeJS.ProcessEnv): SelectedEnvironment;
   /** Runs `check` on an environment "prod" whose only env source is a dotenv file with this content. */

@@ -11,7 +11,7 @@ export interface InputRow {
   /** Otherwise the `environments:` YAML (environment "prod" is selected), read from the workspace beside `files`. */
   environments?: string;
   /** Files (env files, logs) written into the workspace before the row runs, by name. */
-  files?: Record<string, string>;
+  files?: Record<string, string | Uint8Array>;
   options?: Record<string, unknown>;
   status: Status;
   message: string | RegExp;

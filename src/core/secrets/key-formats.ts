@@ -1,3 +1,5 @@
+import testValues from './data/test-values.json' with { type: 'json' };
+
 /**
  * Vendor key shapes. A prefix is public (vendors document it, and it says nothing of the rest), so evidence
  * may show it; the rest of a key never appears.
@@ -15,13 +17,8 @@ export const KEY_PREFIXES: readonly KeyPrefix[] = [
   { prefix: 'sk_live_', vendor: 'Stripe live secret key' },
   { prefix: 'rk_live_', vendor: 'Stripe live restricted key' },
   { prefix: 'pk_live_', vendor: 'Stripe live publishable key', publishable: true },
-  { prefix: 'sk_test_', vendor: 'Stripe test-mode secret key', testMode: true },
-  { prefix: 'rk_test_', vendor: 'Stripe test-mode restricted key', testMode: true },
-  { prefix: 'pk_test_', vendor: 'Stripe test-mode publishable key', testMode: true, publishable: true },
   { prefix: 'whsec_', vendor: 'Stripe webhook signing secret' },
   { prefix: 'rzp_live_', vendor: 'Razorpay live key' },
-  { prefix: 'rzp_test_', vendor: 'Razorpay test-mode key', testMode: true },
-  { prefix: 'sandbox-sq0', vendor: 'Square sandbox credential', testMode: true },
   { prefix: 'sq0atp-', vendor: 'Square access token' },
   { prefix: 'sq0csp-', vendor: 'Square application secret' },
   { prefix: 'AKIA', vendor: 'AWS access key id (long-term)' },
@@ -43,8 +40,9 @@ export const KEY_PREFIXES: readonly KeyPrefix[] = [
   { prefix: 'sk-proj-', vendor: 'OpenAI project key' },
   { prefix: 'npm_', vendor: 'npm token' },
   { prefix: 'dp.st.', vendor: 'Doppler service token' },
-  { prefix: 'django-insecure-', vendor: "Django's generated development key", testMode: true },
   { prefix: 'base64:', vendor: 'Laravel-style base64 key' },
+  // Test-mode and sandbox prefixes, with their sources, live in data/test-values.json.
+  ...testValues.keyPrefixes.map((k) => ({ prefix: k.prefix, vendor: k.vendor, testMode: true, ...('publishable' in k && k.publishable ? { publishable: true } : {}) })),
 ];
 
 export function keyPrefix(value: string): KeyPrefix | undefined {

@@ -1,17 +1,14 @@
-import words from './data/words.json' with { type: 'json' };
 import { EarlierMatches, sequenceLength, unitText } from './chance-structures.js';
+import { DOMAIN_WORD_BITS, INDEXED_PREFIX, MAX_WORD, wordBits, wordPrefixes } from './dictionary.js';
+import { walksAt } from './keyboard.js';
 
 /**
- * The `pattern` model of entropy.ts: a human-chosen value priced as its cheapest description in words (bundled
- * dictionary, leet spellings, unknown passphrase words), sequences, repeats, years and single characters.
+ * The `pattern` model of entropy.ts: a human-chosen value priced as its cheapest description in words (bundled and
+ * zxcvbn dictionaries, found inside camel case and runs as well as between separators, leet spellings, unknown
+ * passphrase words), keyboard walks, sequences, repeats, years and single characters.
  */
 
-const DICTIONARY: ReadonlySet<string> = new Set(words);
-const DICTIONARY_BITS = Math.log2(DICTIONARY.size);
-/** Every proper prefix of a dictionary word, so a lookup stops as soon as no word can continue. */
-const PREFIXES: ReadonlySet<string> = new Set(words.flatMap((word) => Array.from({ length: word.length - 1 }, (_, i) => word.slice(0, i + 1))));
-const MAX_WORD = 16;
-/** A word outside the bundled dictionary, between separators: priced as one of 65,536 (diceware lists have 7,776). */
+/** A word outside the dictionaries, between separators or case changes: priced as one of 65,536 (diceware lists have 7,776). */
 const UNKNOWN_WORD_BITS = 16;
 const SEPARATORS = new Set([...'-_. ,:;|/+']);
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
@@ -41,25 +38,35 @@ export function cheapestSegmentation(chars: readonly string[]): Segmentation {
       explained[to] = covered;
     }
   };
+  const dictionary = wordBits();
+  const prefixes = wordPrefixes();
+  // A letter of a mixed-case value is one of 52, not 26: random mixed-case keys must not look cheap letter by letter.
+  const letterGroup = chars.some((ch) => /[a-z]/.test(ch)) && chars.some((ch) => /[A-Z]/.test(ch)) ? 52 : 26;
+  const charBits = (ch: string) => Math.log2(groupSize(ch) === 26 ? letterGroup : groupSize(ch));
   for (let i = 0; i < n; i++) {
     if (bits[i] === Infinity) continue;
     const c = chars[i]!;
-    relax(i, i + 1, SEPARATORS.has(c) ? 2 : Math.log2(groupSize(c)), false);
+    relax(i, i + 1, SEPARATORS.has(c) ? 2 : charBits(c), false);
     for (const form of forms) {
       const first = form.charCodeAt(i);
-      if (first < 97 || first > 122) continue;
+      // Words start with a letter; common passwords (1qaz2wsx, 123qwe) also with a digit.
+      if (!((first >= 97 && first <= 122) || (first >= 48 && first <= 57))) continue;
       for (let len = 2; len <= MAX_WORD && i + len <= n; len++) {
         const candidate = form.slice(i, i + len);
-        if (DICTIONARY.has(candidate)) {
-          const substitutions = form === lower ? 0 : [...lower.slice(i, i + len)].filter((ch, k) => ch !== candidate[k]).length;
-          const delimited = isBoundary(chars, i - 1, i) && isBoundary(chars, i + len - 1, i + len);
-          relax(i, i + len, DICTIONARY_BITS + caseBits(chars.slice(i, i + len)) + substitutions, len >= 4 || delimited);
-        }
-        if (!PREFIXES.has(candidate)) break;
+        if (len <= INDEXED_PREFIX && !prefixes.has(candidate)) break;
+        const cost = dictionary.get(candidate);
+        // Two-letter entries of the large lists are noise; the bundled list's own short words (id, db, …) count.
+        if (cost === undefined || (len < 3 && cost !== DOMAIN_WORD_BITS)) continue;
+        const substitutions = form === lower ? 0 : [...lower.slice(i, i + len)].filter((ch, k) => ch !== candidate[k]).length;
+        // A short word between case changes explains nothing: random mixed-case keys are full of them. Only the
+        // bundled list's words count there (they are few); the large lists' words count from four letters.
+        const delimited = cost === DOMAIN_WORD_BITS && isBoundary(chars, i - 1, i) && isBoundary(chars, i + len - 1, i + len);
+        relax(i, i + len, cost + caseBits(chars.slice(i, i + len)) + substitutions, len >= 4 || delimited);
       }
     }
     const word = passphraseWord(chars, i);
     if (word > 0) relax(i, i + word, UNKNOWN_WORD_BITS + caseBits(chars.slice(i, i + word)), true);
+    for (const walk of walksAt(chars, i)) relax(i, i + walk.length, walk.bits, walk.length >= 4);
     const sequence = sequenceLength(chars, i);
     for (let len = 3; len <= sequence; len++) relax(i, i + len, Math.log2(groupSize(c)) + Math.log2(len) + 1, true);
     if (i > 0) {

@@ -1,5 +1,5 @@
 import { redactText, SECRET_NAME } from '../redact.js';
-import { estimateStrength } from './entropy.js';
+import { estimateSurfaceStrength } from './entropy.js';
 import { keyPrefix } from './key-formats.js';
 
 const MASK = '****';
@@ -23,6 +23,6 @@ export function scrubForeignText(text: string): string {
 function isTokenLike(token: string): boolean {
   if (keyPrefix(token)) return true;
   if (/[A-Za-z]/.test(token) && /[0-9]/.test(token)) return true;
-  const estimate = estimateStrength(token);
+  const estimate = estimateSurfaceStrength(token);
   return estimate.model === 'random' && estimate.bits >= 48;
 }

@@ -1,5 +1,5 @@
 import { SECRET_NAME } from '../redact.js';
-import { estimateStrength } from './entropy.js';
+import { estimateSurfaceStrength } from './entropy.js';
 import { keyPrefix } from './key-formats.js';
 import { isKnownWeak } from './weak-secrets.js';
 
@@ -20,7 +20,7 @@ export function looksSecret(name: string, value: string): boolean {
   if (keyPrefix(value) || PEM_PRIVATE.test(value) || JWT_TOKEN.test(value)) return true;
   if (SECRET_NAME.test(name)) return !PLAIN_SETTING.test(value.trim()) && !isCredentialFreeUrl(value);
   if (value.length >= 16 && !/[\s/:@]/.test(value)) {
-    const estimate = estimateStrength(value);
+    const estimate = estimateSurfaceStrength(value);
     return estimate.model === 'random' && estimate.bits >= 64;
   }
   return false;

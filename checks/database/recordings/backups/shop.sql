@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict 2YHHvcGoQP9SNa0nyWgNpg08woXQwpzrdi3InpuCxwyppMarVn9BPrGdk2KtpLb
+\restrict y8xY2kL10J1MdB9My1msdBATrZEBuuxzMUTAl88NCvSHs9VRPQdJpoiDKcBY0up
 
 -- Dumped from database version 15.18 (Debian 15.18-0+deb12u1)
 -- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)
@@ -124,9 +124,9 @@ COPY public."Shop" (id, domain, "createdAt") FROM stdin;
 --
 
 COPY public._prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count) FROM stdin;
-4fbb7802-71b4-4a68-a6b8-ac32a189e596	b2297e9276de2e8ef46bf1c6ff8ddb45a8bb3026fe274534896edbe623512158	2026-12-01 14:18:25.728553+00	20240101120000_init	\N	\N	2026-12-01 14:18:25.728553+00	1
-fc913ad7-171d-4453-a0cd-54e3aa2c8987	99220d17d237becb94e866c9187b7d51161099ae2dd6312e352ccdd8c55355be	2026-12-01 14:18:25.731728+00	20240115090000_conversions	\N	\N	2026-12-01 14:18:25.731728+00	1
-2a54ce18-5af1-414f-ac1b-acef23e3d142	f7fc02fb0cb2beb6d0930167005df631b49106de33a9c6e5727da601336ea593	2026-12-01 14:18:25.733048+00	20240201080000_index_conversion_product	\N	\N	2026-12-01 14:18:25.733048+00	1
+34891519-30cb-4a1e-b7d5-5bb60ce00bef	b2297e9276de2e8ef46bf1c6ff8ddb45a8bb3026fe274534896edbe623512158	2026-12-01 15:04:48.708297+00	20240101120000_init	\N	\N	2026-12-01 15:04:48.708297+00	1
+66c0b3d5-11b6-484a-9008-bf36bade7fdd	99220d17d237becb94e866c9187b7d51161099ae2dd6312e352ccdd8c55355be	2026-12-01 15:04:48.710503+00	20240115090000_conversions	\N	\N	2026-12-01 15:04:48.710503+00	1
+6a25361d-a21d-442c-a5ab-83f8ebe1e61a	f7fc02fb0cb2beb6d0930167005df631b49106de33a9c6e5727da601336ea593	2026-12-01 15:04:48.711056+00	20240201080000_index_conversion_product	\N	\N	2026-12-01 15:04:48.711056+00	1
 \.
 
 
@@ -210,5 +210,5 @@ GRANT SELECT ON TABLE public._prisma_migrations TO readiness_reader;
 -- PostgreSQL database dump complete
 --
 
-\unrestrict 2YHHvcGoQP9SNa0nyWgNpg08woXQwpzrdi3InpuCxwyppMarVn9BPrGdk2KtpLb
+\unrestrict y8xY2kL10J1MdB9My1msdBATrZEBuuxzMUTAl88NCvSHs9VRPQdJpoiDKcBY0up
 
