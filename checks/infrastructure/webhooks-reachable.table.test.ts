@@ -38,4 +38,12 @@ judgementTable(check, [
   { scenario: 'plain http', status: 'fail', message: /^shopify (http:\/\/127\.0\.0\.1:\d+\/webhooks\/shopify): \1: is not an https:\/\/ URL: providers require HTTPS$/ },
   { scenario: 'connection refused', status: 'fail', message: /^shopify https:\/\/127\.0\.0\.1:(\d+)\/webhooks\/shopify: connection refused by 127\.0\.0\.1:\1$/ },
   { scenario: 'endpoint hangs', status: 'error', message: /^shopify http:\/\/127\.0\.0\.1:(\d+)\/webhooks\/shopify: no complete answer from 127\.0\.0\.1:\1 within 300 ms$/ },
+  // With the secret, the webhook family's genuinely signed delivery decides.
+  { scenario: 'signed delivery accepted', status: 'pass', message: 'every webhook endpoint is reachable over HTTPS' },
+  {
+    scenario: 'signed delivery refused by a wall',
+    status: 'fail',
+    message:
+      /^shopify (\S+): \1: answers 401 to the unsigned delivery and 401 to a genuinely signed test delivery too: a wall in front of the receiver, or a receiver holding another secret, refuses the provider's deliveries \(see integration\.webhook-handlers\)$/,
+  },
 ]);

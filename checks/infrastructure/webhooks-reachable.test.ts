@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hardenedApi } from '../../fixtures/apps/hardened-api.js';
 import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
 import { laxWebhookRoute, walledWebhooks } from '../../fixtures/apps/webhooks.js';
+import { webhookReceivers } from '../../fixtures/webhooks/receivers.js';
+import { receiverSecrets } from '../../fixtures/webhooks/setup.js';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
 import { createTestPki, type TestPki } from '../../fixtures/tls/pki.js';
 import { serveHttps } from '../../fixtures/tls/servers.js';
@@ -82,5 +84,27 @@ describe('infrastructure.webhooks-reachable against real servers', () => {
     const result = await judge([`http://127.0.0.1:${hang.port}/webhooks/shopify`], { totalTimeoutMs: 300 }, 'endpoint hangs');
     expect(result.status).toBe('error');
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
+
+// With the secret configured the webhook family's signed test delivery decides (issue 15): no page reading or sibling.
+describe('infrastructure.webhooks-reachable with a secret, against real receivers', () => {
+  const secrets = receiverSecrets();
+  const signedJudge = (url: string, record: string) =>
+    runCheck(check, targetOf({ webhooks: [{ url, provider: 'shopify', secret: secrets.shopify }] }), { extraCa: pki.caPem, record, timeoutMs: 20_000 });
+
+  it('passes a receiver that rejects the unsigned delivery and accepts the genuinely signed one', async () => {
+    const receivers = await https(webhookReceivers(secrets) as RequestListener);
+    const result = await signedJudge(`${receivers.url}/webhooks/shopify`, 'signed delivery accepted');
+    expect(result.status).toBe('pass');
+    expect(result.evidence[`shopify ${receivers.url}/webhooks/shopify`]).toMatchObject({ status: 401, signedStatus: 200 });
+    expect(JSON.stringify(result)).not.toContain('CANARY-webhook');
+  });
+
+  it('fails a wall that refuses the genuinely signed delivery too, even one answering JSON like a receiver', async () => {
+    const walls = await https(walledWebhooks() as RequestListener);
+    const result = await signedJudge(`${walls.url}/guarded/webhooks/shopify`, 'signed delivery refused by a wall');
+    expect(result.status).toBe('fail');
+    expect(result.message).toMatch(/answers 401 to the unsigned delivery and 401 to a genuinely signed test delivery too: a wall in front of the receiver/);
   });
 });

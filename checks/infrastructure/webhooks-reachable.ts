@@ -5,6 +5,8 @@ import { isProbeError } from '../../src/core/errors.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { isRejection, judgeWebhookAnswer, SIBLING_SEGMENT, siblingUrl, wallOf, withoutQuery } from '../../src/rules/webhooks.js';
 import { httpProbe } from '../../src/probes/http.js';
+import { webhookProbe } from '../../src/probes/webhook.js';
+import { canSign } from '../../src/probes/webhook-formats.js';
 
 /** An empty JSON object: a delivery no signature covers, which a verifying endpoint rejects before processing. */
 const UNSIGNED_DELIVERY = '{}';
@@ -29,7 +31,8 @@ export default defineCheck<z.infer<typeof options>>({
     'Fail: not https://, refused or unresolvable, 3xx (providers do not follow redirects), 404/405/410 (no POST handler), 5xx; a rejection with WWW-Authenticate (HTTP auth), ' +
     'an HTML login page, or an HTML error page of a proxy, allow-list, WAF or CSRF check (nginx\'s "403 Forbidden", Cloudflare\'s "Access denied"): walls that refuse signed deliveries too. ' +
     'Warn: a 2xx (reachable, but the unsigned delivery was accepted: see security.shopify-webhook-hmac); another HTML rejection page; the same status and body on the sibling path ' +
-    '(something in front of every path answered, not the receiver); a slow answer. Error: timeout, reset or malformed answer. A configured secret is not used here: signed deliveries belong to the webhook family.',
+    '(something in front of every path answered, not the receiver); a slow answer. Error: timeout, reset or malformed answer. With webhooks[].secret set (shopify, woocommerce, stripe, github), a rejection is judged by the webhook family\'s genuinely signed test delivery instead of the page and sibling: ' +
+    'accepted (2xx) means the receiver itself rejected the unsigned one (pass); refused means signed deliveries are refused too (fail).',
   remediation:
     'Register webhooks on the production API domain over HTTPS, keep the route outside session auth and IP allow-lists (the HMAC is the authentication), verify the signature first, ' +
     'answer within 5 seconds and process the payload asynchronously.',
@@ -41,9 +44,14 @@ export default defineCheck<z.infer<typeof options>>({
           const deliver = (url: string) =>
             ctx.probe(httpProbe).fetch({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: UNSIGNED_DELIVERY, followRedirects: false, maxBodyBytes: 16 * 1024 });
           const response = await deliver(webhook.url);
+          // With the secret, a genuinely signed delivery tells the receiver's own rejection from a wall, better than any page reading.
+          const signedStatus =
+            isRejection(response) && webhook.secret && canSign(webhook.provider)
+              ? (await ctx.probe(webhookProbe).deliveries(webhook.url)).answers.find((a) => a.kind === 'signed')?.status
+              : undefined;
           // Only a rejection that does not already show its wall needs the sibling's answer to tell the receiver from a wall.
           const sibling =
-            isRejection(response) && !wallOf(response)
+            isRejection(response) && signedStatus === undefined && !wallOf(response)
               ? await deliver(siblingUrl(webhook.url)).catch((error: unknown) => {
                   // The sibling only sharpens the verdict; a sibling that gives no answer leaves the webhook's own to stand.
                   if (isProbeError(error) && error.code !== 'aborted') return undefined;
@@ -52,8 +60,9 @@ export default defineCheck<z.infer<typeof options>>({
               : undefined;
           return {
             label,
-            outcome: verdictOf(judgeWebhookAnswer(response, ctx.options.maxResponseMs, sibling), `reachable over HTTPS and rejects unsigned deliveries (${response.status})`, {
+            outcome: verdictOf(judgeWebhookAnswer(response, ctx.options.maxResponseMs, sibling, signedStatus), `reachable over HTTPS and rejects unsigned deliveries (${response.status})`, {
               status: response.status,
+              ...(signedStatus !== undefined ? { signedStatus } : {}),
               ms: response.timing.totalMs,
               ...(sibling ? { sibling: { path: new URL(sibling.requestedUrl).pathname, status: sibling.status } } : {}),
             }),

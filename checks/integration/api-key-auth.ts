@@ -1,11 +1,61 @@
-import { defineManualCheck } from '../../src/kit/check.js';
+import { judged, outcome, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { defineCheck } from '../../src/kit/check.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
+import { httpProbe, type HttpRequest } from '../../src/probes/http.js';
+import { judgeApiKeyAnswer, MALFORMED_VALUE, PREFLIGHT_ORIGIN, RANDOM_KEY, type ApiKeyAttempt } from '../../src/rules/api-key.js';
 
-export default defineManualCheck({
+export default defineCheck({
   id: 'integration.api-key-auth',
   section: 'integration',
   item: 'API key authentication working',
   severity: 'critical',
-  verifies: 'Requests with a valid merchant API key succeed, and requests with a missing, wrong or revoked key are rejected with 401.',
-  attestation: 'curl output against production (or staging on the same build): a valid key returning 200, and no key, a wrong key and a revoked key each returning 401, plus confirmation that keys are stored hashed in the database.',
-  remediation: 'Require the API-key middleware on every non-public route, store keys hashed (SHA-256) with a lookup prefix, compare in constant time, support revocation, and add tests for the 401 cases.',
+  automation: 'automated',
+  needs: ['apiKey'],
+  verifies:
+    'The protected route refuses a request with no key, a random key or a malformed header with 401/403 (not a crash, no stack trace), accepts the configured valid key, lets a CORS preflight through without the key, and does not take the key from the query string.',
+  how:
+    'Against apiKey.url, without following redirects: GET with no key; GET with a random well-formed key (readiness-probe-not-a-key-…); GET with a malformed header value; with apiKey.key, GET with the valid key ' +
+    '(header apiKey.header, default authorization, scheme apiKey.scheme, default Bearer for authorization) and GET with the valid key only in ?<queryParameter>= (default api_key); OPTIONS with Origin https://readiness-probe.invalid and ' +
+    'Access-Control-Request-Headers naming the header. Fail: no, random or malformed key accepted (2xx) or answered 5xx; a stack trace in a refusal; the valid key refused. ' +
+    'Warn: no apiKey.key configured (nothing shows a good key works); the key accepted in the query string; the preflight refused with 401/403; another 4xx than 401/403. Error: 404/405/410, a redirect, timeouts.',
+  remediation:
+    'Require the API-key middleware on every non-public route, store keys hashed with a lookup prefix, compare in constant time, answer 401 without a stack for a missing, unknown or malformed key, mount CORS before the key check, and read the key only from the documented header.',
+  async run(ctx) {
+    const config = ctx.environment.apiKey;
+    if (!config) return outcome('skip', 'no apiKey route is configured');
+    const header = config.header.toLowerCase();
+    const scheme = config.scheme ?? (header === 'authorization' ? 'Bearer' : undefined);
+    const withKey = (key: string) => ({ [header]: scheme ? `${scheme} ${key}` : key });
+    const base: HttpRequest = { url: config.url, method: 'GET', followRedirects: false, maxBodyBytes: 64 * 1024 };
+    const queryUrl = new URL(config.url);
+    if (config.key) queryUrl.searchParams.set(config.queryParameter, config.key);
+    const attempts: [ApiKeyAttempt, HttpRequest][] = [
+      ['none', base],
+      ['random', { ...base, headers: withKey(RANDOM_KEY) }],
+      ['malformed', { ...base, headers: { [header]: MALFORMED_VALUE } }],
+      ...(config.key
+        ? ([
+            ['valid', { ...base, headers: withKey(config.key) }],
+            ['query', { ...base, url: queryUrl.href }],
+          ] as [ApiKeyAttempt, HttpRequest][])
+        : []),
+      ['preflight', { ...base, method: 'OPTIONS', headers: { origin: PREFLIGHT_ORIGIN, 'access-control-request-method': 'GET', 'access-control-request-headers': header } }],
+    ];
+    try {
+      const judgements: Judgement[] = [];
+      const statuses: Record<string, number> = {};
+      for (const [attempt, request] of attempts) {
+        const response = await ctx.probe(httpProbe).fetch(request);
+        statuses[attempt] = response.status;
+        judgements.push(...judgeApiKeyAnswer(attempt, response));
+      }
+      if (!config.key) {
+        judgements.push(judged('the valid key', 'warn', 'not probed: no apiKey.key is configured, so nothing shows a good key is accepted (a route refusing everything looks the same)', 'Add a valid key for a test account as apiKey.key ("${…}" from the environment); it is never printed.'));
+      }
+      const path = new URL(config.url).pathname;
+      return verdictOf(judgements, `${path} refuses missing, random and malformed keys with 401/403 and accepts the valid key`, { path, statuses });
+    } catch (error) {
+      return probeFailure(error);
+    }
+  },
 });

@@ -72,9 +72,11 @@ export function sameAsSibling(response: HttpResponse, sibling: HttpResponse | un
  * What one unsigned POST shows about a webhook endpoint. A verifying endpoint rejects it (400/401/403/422): it is
  * reachable and checks signatures — unless the rejection is a wall in front of it (HTTP auth, a login page, a
  * proxy's error page, or the same answer on an unrelated sibling path), which refuses signed deliveries too.
- * 404/405 means nothing listens there for POST; 3xx is not followed by providers.
+ * 404/405 means nothing listens there for POST; 3xx is not followed by providers. With the secret configured, the
+ * webhook family's genuinely signed test delivery (`signedStatus`) decides whether a rejection is the receiver's own:
+ * accepted means the receiver is reached, refused means signed deliveries are refused too.
  */
-export function judgeWebhookAnswer(response: HttpResponse, maxResponseMs: number, sibling?: HttpResponse): Judgement[] {
+export function judgeWebhookAnswer(response: HttpResponse, maxResponseMs: number, sibling?: HttpResponse, signedStatus?: number): Judgement[] {
   const subject = withoutQuery(response.requestedUrl);
   const findings: Judgement[] = [];
   if (new URL(response.requestedUrl).protocol !== 'https:') findings.push(judged(subject, 'fail', 'is not an https:// URL: providers require HTTPS', FIX));
@@ -89,10 +91,19 @@ export function judgeWebhookAnswer(response: HttpResponse, maxResponseMs: number
     findings.push(
       judged(subject, 'warn', `reachable, but accepted an unsigned delivery with ${status}: make sure the handler verifies the signature (see security.shopify-webhook-hmac)`, 'Verify the provider HMAC before processing and answer 401 when it is missing or wrong.'),
     );
-  } else if (wallOf(response)) {
+  } else if (signedStatus !== undefined && isRejection(response) && !(signedStatus >= 200 && signedStatus < 300)) {
+    findings.push(
+      judged(
+        subject,
+        'fail',
+        `answers ${status} to the unsigned delivery and ${signedStatus} to a genuinely signed test delivery too: a wall in front of the receiver, or a receiver holding another secret, refuses the provider's deliveries (see integration.webhook-handlers)`,
+        WALL_FIX,
+      ),
+    );
+  } else if (signedStatus === undefined && wallOf(response)) {
     const wall = wallOf(response)!;
     findings.push(judged(subject, wall.level, `answers ${status} ${wall.why}`, WALL_FIX));
-  } else if (sameAsSibling(response, sibling)) {
+  } else if (signedStatus === undefined && sameAsSibling(response, sibling)) {
     findings.push(
       judged(
         subject,
@@ -104,7 +115,8 @@ export function judgeWebhookAnswer(response: HttpResponse, maxResponseMs: number
   } else if (response.timing.totalMs > maxResponseMs) {
     findings.push(judged(subject, 'warn', `reachable (${status}) but answered in ${response.timing.totalMs} ms, over ${maxResponseMs} ms: providers time out and retry`, FIX));
   } else {
-    findings.push(judged(subject, 'pass', `reachable over HTTPS: rejected the unsigned delivery with ${status} in ${response.timing.totalMs} ms`));
+    const signed = signedStatus === undefined ? '' : ` and accepted a genuinely signed test delivery with ${signedStatus}`;
+    findings.push(judged(subject, 'pass', `reachable over HTTPS: rejected the unsigned delivery with ${status} in ${response.timing.totalMs} ms${signed}`));
   }
   return findings.some((f) => f.status !== 'pass') ? findings.filter((f) => f.status !== 'pass') : findings;
 }
