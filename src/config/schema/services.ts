@@ -47,6 +47,14 @@ export const serviceSchema = z.strictObject({
   asset: pathOrUrl
     .optional()
     .describe('A static asset (the widget script, a content-hashed bundle): CDN, CORP and build checks fetch it. Default: the first script of the service page'),
+  repoPath: z
+    .string()
+    .min(1)
+    .refine((value) => !value.startsWith('/') && !value.split(/[\\/]/).includes('..'), {
+      message: 'expected a folder inside the repository (relative, without "..")',
+    })
+    .optional()
+    .describe("The service's folder inside `repo` (its railway.json / railway.toml, Dockerfile); default: the repository root"),
   plainUrl: plainHttpUrl
     .optional()
     .describe('The plain http:// address that must redirect to url. Default: url with http:// on port 80 (set it when url uses another port)'),
