@@ -145,12 +145,13 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "security",
     "item": "Shopify webhook HMAC verification enabled",
     "severity": "critical",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Every Shopify webhook is rejected with 401 unless X-Shopify-Hmac-Sha256 matches an HMAC-SHA256 of the raw body keyed with the app secret, compared in constant time.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Mount `express.raw({ type: 'application/json' })` on webhook routes, compute `createHmac('sha256', secret).update(rawBody).digest('base64')`, compare with crypto.timingSafeEqual, and reject before any processing on mismatch.",
-    "attestation": "Link to the verification middleware (file and line) showing it hashes the raw body with SHOPIFY_API_SECRET and compares with timingSafeEqual, curl output of a POST with a forged header to the production webhook URL returning 401, and a genuine Shopify test webhook returning 200."
+    "automation": "automated",
+    "needs": [
+      "webhooks"
+    ],
+    "verifies": "Every Shopify webhook refuses a delivery unless X-Shopify-Hmac-Sha256 is the HMAC-SHA256 of the raw body keyed with the app secret: unsigned and forged deliveries are refused, and with the secret configured a genuine one is accepted and the same signature over a changed body is refused.",
+    "how": "Per webhook with provider: shopify, POSTs of a synthetic test delivery (ids readiness-probe-…, shop readiness-probe.invalid, pretty-printed JSON) with X-Shopify-Topic, -Shop-Domain, -API-Version and -Webhook-Id: 1. without X-Shopify-Hmac-Sha256; 2. with a well-formed base64 HMAC made with the wrong key; and with webhooks[].secret 3. with the genuine HMAC (must be 2xx) and 4. the genuine HMAC over the body changed after signing. Refused means 400/401/403/422. Fail: a forged, unsigned or changed delivery accepted with 2xx; a genuine one refused (often an HMAC of re-serialized JSON instead of the raw body). Warn: a refusal by a crash (5xx); no secret configured (refusals alone do not show a genuine delivery gets through). Error: 404/405/410 or a redirect (wrong URL), timeouts. Skip: no shopify webhook configured.",
+    "remediation": "Mount `express.raw({ type: 'application/json' })` on webhook routes, compute `createHmac('sha256', secret).update(rawBody).digest('base64')` (or use @shopify/shopify-api's webhooks.validate), compare with crypto.timingSafeEqual, and answer 401 before any processing on mismatch."
   },
   {
     "id": "security.api-keys-regenerated",
@@ -346,36 +347,51 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "testing",
     "item": "All unit tests passing: `npm test`",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "The whole unit test suite passes on the commit being released, with no critical suites skipped.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The unit test suite passes in the repository: its configured command (or `npm test`) exits 0 and its runner reports no failure.",
+    "how": "Runs `repo.commands.unit`, or with `repo.run: true` package.json's `npm test`, in the repository through the repo-commands probe (own process group killed on timeout, no stdin, 4 MiB output cap, output scrubbed). Exit 0 passes, anything else fails; the runner's summary (vitest, jest, mocha, node:test, playwright) is evidence, and a summary with failures fails even after exit 0. npm's \"no test specified\" placeholder fails without running anything. No suite configured: manual. Give the check a timeout (checks.testing.unit-tests.timeout) as long as the suite.",
     "remediation": "Run `npm test` locally and in CI, fix failing tests or quarantine them with a linked issue, and make the test job a required status check on the main branch.",
-    "attestation": "Link to the GitHub Actions run for the release commit showing `npm test` green, with the commit SHA, the number of tests passed and zero failures, and a list of any skipped tests with the reason for each."
+    "attestation": "Link to the CI run for the release commit showing `npm test` green, with the commit SHA, the number of tests passed and zero failures.",
+    "optionLines": [
+      "  (none)"
+    ]
   },
   {
     "id": "testing.integration-tests",
     "section": "testing",
     "item": "Integration tests passing",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Tests that drive the API against a real Postgres (with Shopify, Gemini and S3 stubbed) pass on the release commit.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Add an integration job to GitHub Actions with a Postgres service container, run migrations, then the API tests with supertest; mock external APIs with msw or nock, and make the job required.",
-    "attestation": "Link to the CI run for the release SHA showing the integration job green, what it runs against (e.g. a postgres:16 service container migrated with `prisma migrate deploy`) and the number of tests passed."
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The integration suite passes in the repository: `repo.commands.integration` exits 0 and its runner reports no failure.",
+    "how": "Runs `repo.commands.integration` in the repository through the repo-commands probe (own process group killed on timeout, no stdin, 4 MiB output cap, output scrubbed). Exit 0 passes, anything else fails; the runner's summary is evidence, and a summary with failures fails even after exit 0. Not configured: manual. Give the check a timeout as long as the suite.",
+    "remediation": "Add an integration suite (API against a real Postgres, external APIs mocked), set repo.commands.integration to it, and make its CI job required.",
+    "attestation": "Link to the CI run for the release SHA showing the integration job green, what it runs against and the number of tests passed.",
+    "optionLines": [
+      "  (none)"
+    ]
   },
   {
     "id": "testing.e2e-tests",
     "section": "testing",
     "item": "End-to-end tests passing (if applicable)",
     "severity": "low",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "If end-to-end tests exist, they pass against staging for the main merchant flows: install, dashboard setup, widget on a storefront.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Write Playwright tests for the top three merchant flows, run them in CI against staging after each deploy, and upload the HTML report as an artifact.",
-    "attestation": "The Playwright/Cypress HTML report (or CI artifact link) for the release SHA run against staging, listing the flows covered (install, connect store, configure widget, see conversions) all passing; or a short note why end-to-end tests do not apply."
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "If end-to-end tests exist, `repo.commands.e2e` exits 0 and its runner (e.g. Playwright) reports no failure.",
+    "how": "Runs `repo.commands.e2e` in the repository through the repo-commands probe (own process group killed on timeout, no stdin, 4 MiB output cap, output scrubbed). Exit 0 passes, anything else fails; the runner's summary is evidence, and a summary with failures fails even after exit 0. Not configured: manual (attest, or say why it does not apply).",
+    "remediation": "Set repo.commands.e2e to the end-to-end suite (e.g. `npx playwright test`) run against staging, and fix the failing flows.",
+    "attestation": "The Playwright/Cypress report for the release SHA run against staging, listing the flows covered all passing; or a short note why end-to-end tests do not apply.",
+    "optionLines": [
+      "  (none)"
+    ]
   },
   {
     "id": "testing.load-testing",
@@ -487,24 +503,34 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "deployment",
     "item": "Service replicas configured (start with 1, scale as needed)",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Each service runs the intended number of replicas (at least 1), and the app is safe to scale out: no in-memory sessions, rate limits or caches that must be shared.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Set replicas in Railway > service > Settings (start with 1), move sessions and rate-limit counters to Redis or Postgres before scaling out, and document the trigger for adding replicas (e.g. CPU > 70% sustained).",
-    "attestation": "Screenshot of each Railway service's replica count and region (api, dashboard, widget), the agreed scaling trigger, and confirmation that sessions, rate-limit counters and caches live in Postgres/Redis rather than process memory."
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "Each service's Railway config as code (railway.json / railway.toml) sets its replica count: `numReplicas` of at least 1, or a `multiRegionConfig` giving every region at least 1.",
+    "how": "Reads railway.json, else railway.toml, in each service's `services.<name>.repoPath` (default: the repository root) through the repository probe, lays `environments.<environment>.deploy` over `deploy`, and judges `numReplicas` / `multiRegionConfig`. A folder without a Railway config is manual (the dashboard may hold the setting); an unparsable file fails; an unreadable one (a symlink out of the repository, a FIFO) is an error.",
+    "remediation": "Set `\"deploy\": { \"numReplicas\": 1 }` in each service's railway.json (start with 1), move sessions and rate-limit counters to Redis or Postgres before scaling out, and document the trigger for adding replicas.",
+    "attestation": "Screenshot of each Railway service's replica count and region, and confirmation that sessions, rate-limit counters and caches live in Postgres/Redis rather than process memory.",
+    "optionLines": [
+      "  (none)"
+    ]
   },
   {
     "id": "deployment.auto-restart",
     "section": "deployment",
     "item": "Auto-restart policies configured",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "A crashed service is restarted automatically by Railway with a bounded retry policy.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Set `\"deploy\": { \"restartPolicyType\": \"ON_FAILURE\", \"restartPolicyMaxRetries\": 10 }` in each service's railway.json (or in the dashboard) and make the process exit non-zero on fatal errors instead of hanging.",
-    "attestation": "Each service's Railway settings showing Restart Policy \"On Failure\" with max retries (or railway.json with `restartPolicyType` and `restartPolicyMaxRetries`), plus log lines from a test crash showing the container coming back up."
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "A crashed service is restarted automatically by Railway with a bounded retry policy, as its config as code says.",
+    "how": "Reads railway.json, else railway.toml, in each service's `services.<name>.repoPath` (default: the repository root), lays `environments.<environment>.deploy` over `deploy`, and requires `restartPolicyType` ALWAYS, or ON_FAILURE with `restartPolicyMaxRetries` ≥ 1 (a warning above `maxRetries`, default 20). NEVER or no policy fails. A folder without a Railway config is manual (the dashboard may hold the setting).",
+    "remediation": "Set `\"deploy\": { \"restartPolicyType\": \"ON_FAILURE\", \"restartPolicyMaxRetries\": 10 }` in each service's railway.json and make the process exit non-zero on fatal errors instead of hanging.",
+    "attestation": "Each service's Railway settings showing Restart Policy \"On Failure\" with max retries, plus log lines from a test crash showing the container coming back up.",
+    "optionLines": [
+      "  maxRetries (integer, …9007199254740991, default 20): Highest restartPolicyMaxRetries accepted without a warning"
+    ]
   },
   {
     "id": "deployment.rollback-tested",
@@ -523,36 +549,51 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "deployment",
     "item": "Zero-downtime deployment verified",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Deploying the API drops no in-flight requests and returns no 5xx: the new deployment passes its healthcheck before traffic switches, and the old one drains.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Set the Railway healthcheck path and timeout, tune RAILWAY_DEPLOYMENT_OVERLAP_SECONDS and RAILWAY_DEPLOYMENT_DRAINING_SECONDS, close the HTTP server gracefully on SIGTERM, and keep migrations backwards-compatible.",
-    "attestation": "Output of a continuous probe during a production-like deploy (a k6 run or a curl loop hitting /health and a read endpoint every 200 ms) showing zero non-200 responses, with the deployment id and timestamps, plus the healthcheck and overlap/draining settings."
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "Railway can switch traffic without downtime: each service's config as code sets a healthcheck path that the live service answers 200 on and a healthcheck timeout, and its overlap/draining seconds are sane where set.",
+    "how": "Reads railway.json, else railway.toml, in each service's `services.<name>.repoPath` (default: the repository root) with `environments.<environment>.deploy` laid over `deploy`; requires `healthcheckPath` (fail when unset) and `healthcheckTimeout` (warn when unset), judges `overlapSeconds` / `drainingSeconds` where set (draining 0 warns), and GETs the healthcheck path on the service's URL without following redirects: anything but 200 fails. Without a service URL the live part is manual. A deploy under load is not observed: attest it. A folder without a Railway config is manual.",
+    "remediation": "Set the Railway healthcheck path and timeout, tune overlapSeconds and drainingSeconds (or RAILWAY_DEPLOYMENT_OVERLAP_SECONDS / RAILWAY_DEPLOYMENT_DRAINING_SECONDS), close the HTTP server gracefully on SIGTERM, and keep migrations backwards-compatible.",
+    "attestation": "Output of a continuous probe during a production-like deploy (a k6 run or a curl loop hitting /health and a read endpoint every 200 ms) showing zero non-200 responses, with the deployment id and timestamps.",
+    "optionLines": [
+      "  (none)"
+    ]
   },
   {
     "id": "deployment.docker-images",
     "section": "deployment",
     "item": "Docker images building successfully",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "The Docker images for every service build from a clean checkout of the release commit, reproducibly.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Fix the Dockerfiles: pin the base image, use multi-stage builds with `npm ci`, run `npx prisma generate` during the build, add a .dockerignore, and build every image in CI on each pull request.",
-    "attestation": "CI log or `docker build` output for api, dashboard and widget at the release SHA ending successfully, with image sizes and pinned base image tags (e.g. node:20-alpine), and the Railway build log for the same commit."
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "Each service's Dockerfile is sound enough to build a production image: it parses, pins its base images, runs as a non-root user with NODE_ENV=production, bakes no secret into ENV/ARG, keeps dev dependencies out, and its .dockerignore excludes .env files and node_modules.",
+    "how": "For each service's folder (`services.<name>.repoPath`, default the repository root) reads the Dockerfile Railway builds (`build.dockerfilePath` of railway.json / railway.toml, else Dockerfile) and the folder's .dockerignore through the repository probe, parses it with dockerfile-ast and judges: known instructions and a FROM (else fail); base images with a tag other than latest (fail otherwise; a digest is best; an image from an ARG warns); a final-stage USER other than root (fail); NODE_ENV=production (another value fails, none warns); ENV/ARG values the project secret rules call secret (fail, named by line, never quoted); a multi-stage build or `npm ci --omit=dev` (warn otherwise); .dockerignore with node_modules and .env* (fail otherwise). No image is built: a sound Dockerfile is manual, to be attested with a build log. No Dockerfile is manual too (the platform builder).",
+    "remediation": "Fix the Dockerfiles: pin the base image, use multi-stage builds with `npm ci`, run as `USER node`, set NODE_ENV=production, add a .dockerignore, and build every image in CI on each pull request.",
+    "attestation": "CI log or `docker build` output for each service at the release SHA ending successfully, with image sizes, and the Railway build log for the same commit.",
+    "optionLines": [
+      "  (none)"
+    ]
   },
   {
     "id": "deployment.ci-pipeline",
     "section": "deployment",
     "item": "GitHub Actions CI/CD pipeline working",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "GitHub Actions runs type-check, tests and builds on every push and pull request, is green on main, and gates deploys to Railway.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Add a workflow running `npm ci`, `npx tsc --noEmit`, `npm test` and `npm run build`; mark it required in branch protection, and let Railway deploy from GitHub only after CI passes.",
-    "attestation": "Links to the workflow files in .github/workflows and to the latest green run on main for the release SHA, plus the branch-protection settings listing the CI checks as required and Railway's \"Wait for CI\" setting enabled."
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The repository's GitHub Actions workflows are sound: they parse, a job runs the tests on push and pull_request, every deploy job waits for the tests, secrets come from `secrets.*`, and actions are pinned.",
+    "how": "Reads every *.yml / *.yaml under .github/workflows through the repository probe and parses it with the yaml package: a parse error or a file without `on:` and `jobs:` fails; no job running the tests (npm/pnpm/yarn test, vitest, jest, mocha, playwright test, node --test) on both push and pull_request fails; a deploy job (named deploy/release, running railway up, flyctl deploy, vercel --prod, …) that does not need a test job (directly or transitively, or a workflow_run of the testing workflow) fails; an inline value the project secret rules call secret fails (named by file and line, never quoted); an action without a ref fails and one on a branch (@main) warns. The latest run on the default branch is not read: a sound pipeline is manual, to attest.",
+    "remediation": "Run the tests on push and pull_request, make deploy jobs `needs:` the test job, reference secrets as ${{ secrets.NAME }}, and pin actions to a tag or SHA.",
+    "attestation": "Link to the latest successful workflow run on the default branch at the release commit, showing the test and deploy jobs green.",
+    "optionLines": [
+      "  (none)"
+    ]
   },
   {
     "id": "monitoring.sentry",
@@ -696,12 +737,17 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "cost",
     "item": "Resource limits configured per service",
     "severity": "low",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Each Railway service has CPU and memory limits set, so one runaway service cannot consume the whole budget.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Set per-service vCPU and memory limits in Railway service settings at observed peak usage (from the Metrics tab) plus about 50% headroom.",
-    "attestation": "Screenshot of each service's resource limits in Railway (vCPU and memory for api, dashboard, widget and any workers) with the chosen values and the observed peak usage they were based on."
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "Each Railway service's config as code caps its CPU and memory (`deploy.limitOverride.containers`), so one runaway service cannot consume the whole budget.",
+    "how": "Reads railway.json, else railway.toml, in each service's `services.<name>.repoPath` (default: the repository root) with `environments.<environment>.deploy` laid over `deploy`, and requires `limitOverride.containers.cpu` (vCPU > 0) and `memoryBytes` (whole bytes > 0). Without `limitOverride`, or without a Railway config, the limits are in the dashboard if anywhere: manual. Whether the values suit the observed peak usage is for a person to attest.",
+    "remediation": "Set per-service vCPU and memory limits (deploy.limitOverride.containers in railway.json, or the service settings) at observed peak usage plus about 50% headroom.",
+    "attestation": "Screenshot of each service's resource limits in Railway (vCPU and memory for api, dashboard, widget and any workers) with the chosen values and the observed peak usage they were based on.",
+    "optionLines": [
+      "  (none)"
+    ]
   },
   {
     "id": "cost.gemini-usage-monitoring",
@@ -863,7 +909,7 @@ export const manifest: readonly CatalogEntry[] = [
       "webhooks"
     ],
     "verifies": "Every configured webhook URL is https:// and reachable: the receiver itself answers POST there, quickly, and rejects an unsigned delivery — not a wall in front of it that would refuse the provider's signed deliveries too.",
-    "how": "One POST per webhook URL with the body {} (Content-Type: application/json, no signature header), redirects not followed; when it is rejected (400, 401, 403, 422) without showing why, one more such POST to an unrelated sibling path (…/__readiness-not-a-webhook). Pass: the rejection within maxResponseMs (5000), answered differently from the sibling. Fail: not https://, refused or unresolvable, 3xx (providers do not follow redirects), 404/405/410 (no POST handler), 5xx; a rejection with WWW-Authenticate (HTTP auth), an HTML login page, or an HTML error page of a proxy, allow-list, WAF or CSRF check (nginx's \"403 Forbidden\", Cloudflare's \"Access denied\"): walls that refuse signed deliveries too. Warn: a 2xx (reachable, but the unsigned delivery was accepted: see security.shopify-webhook-hmac); another HTML rejection page; the same status and body on the sibling path (something in front of every path answered, not the receiver); a slow answer. Error: timeout, reset or malformed answer. A configured secret is not used here: signed deliveries belong to the webhook family.",
+    "how": "One POST per webhook URL with the body {} (Content-Type: application/json, no signature header), redirects not followed; when it is rejected (400, 401, 403, 422) without showing why, one more such POST to an unrelated sibling path (…/__readiness-not-a-webhook). Pass: the rejection within maxResponseMs (5000), answered differently from the sibling. Fail: not https://, refused or unresolvable, 3xx (providers do not follow redirects), 404/405/410 (no POST handler), 5xx; a rejection with WWW-Authenticate (HTTP auth), an HTML login page, or an HTML error page of a proxy, allow-list, WAF or CSRF check (nginx's \"403 Forbidden\", Cloudflare's \"Access denied\"): walls that refuse signed deliveries too. Warn: a 2xx (reachable, but the unsigned delivery was accepted: see security.shopify-webhook-hmac); another HTML rejection page; the same status and body on the sibling path (something in front of every path answered, not the receiver); a slow answer. Error: timeout, reset or malformed answer. With webhooks[].secret set (shopify, woocommerce, stripe, github), a rejection is judged by the webhook family's genuinely signed test delivery instead of the page and sibling: accepted (2xx) means the receiver itself rejected the unsigned one (pass); refused means signed deliveries are refused too (fail).",
     "remediation": "Register webhooks on the production API domain over HTTPS, keep the route outside session auth and IP allow-lists (the HMAC is the authentication), verify the signature first, answer within 5 seconds and process the payload asynchronously.",
     "optionLines": [
       "  maxResponseMs (integer, 100…60000, default 5000): Slower answers warn: Shopify gives up after 5 s and retries"
@@ -899,24 +945,26 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "integration",
     "item": "OAuth flow tested end-to-end",
     "severity": "critical",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "A merchant can install the app through Shopify OAuth in production: state and HMAC are verified, and an access token is stored for the shop.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Check the redirect URLs in the Partner dashboard, verify `state` and the query HMAC in the callback, request only needed scopes, store tokens encrypted, and test install, uninstall and reinstall on a dev store.",
-    "attestation": "Record of a production install on a development store: timestamps, the redirect to the production callback URL, the shop row created (shop domain, granted scopes, token stored encrypted), and an uninstall followed by a successful reinstall."
+    "automation": "partial",
+    "needs": [
+      "oauth"
+    ],
+    "verifies": "The install endpoint starts Shopify OAuth correctly (redirect to https://<shop>/admin/oauth/authorize with client_id, scope, an https redirect_uri on the app's own domain and a fresh state), and the callback refuses a forged hmac. That a merchant completes the install and a token is stored stays to attest.",
+    "how": "Two GETs of oauth.install?shop=<oauth.shop> (default readiness-probe.myshopify.com; the second with &readiness-probe=2 so it is a separate request), redirects not followed: the first Location must be https://<shop>/admin/oauth/authorize with client_id, scope, an https redirect_uri on the install host or its domain, and a state of 16+ characters that differs on the second. With oauth.callback: one GET with code, shop, the first state, an old timestamp and hmac=0…0 — it must be refused (400/401/403/422, or a redirect back to the install path). Fail: wrong authorize URL, a missing parameter, an http or foreign redirect_uri, a missing or fixed state, a forged callback accepted. Warn: a short state, a callback refusing by a 5xx. Manual: no redirect to read (embedded apps redirecting from script). Error: 404/405, timeouts.",
+    "remediation": "Check the redirect URLs in the Partner dashboard, generate a random state per install and verify it in the callback with the query hmac, request only needed scopes, store tokens encrypted, and test install, uninstall and reinstall on a dev store."
   },
   {
     "id": "integration.webhook-handlers",
     "section": "integration",
     "item": "Webhook handlers verified with test data",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Every subscribed webhook topic (e.g. orders/create, products/update, app/uninstalled, the GDPR topics) is handled correctly and idempotently with realistic payloads.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Trigger each topic with the Shopify CLI against staging, fix the handlers, deduplicate on X-Shopify-Webhook-Id, and add handler tests using recorded payloads.",
-    "attestation": "For each topic: a test delivery (`shopify app webhook trigger --topic <topic>` or the admin's test notification) with the response code and the resulting database change, including a duplicate delivery that was processed only once."
+    "automation": "partial",
+    "needs": [
+      "webhooks"
+    ],
+    "verifies": "Every webhook handler accepts a correctly signed test delivery in its provider's format and refuses the same signature over a changed body (and, for Stripe, a signature 10 minutes old). That each subscribed topic is handled correctly and idempotently stays to attest.",
+    "how": "Per webhook whose provider readiness can sign (shopify, woocommerce, stripe, github) and whose webhooks[].secret is set: POSTs of a synthetic test delivery (ids readiness-probe-…, \"test\": true, pretty-printed JSON whose bytes differ from JSON.stringify) signed as the provider's SDK signs it: genuine (must be 2xx), genuine signature over the body changed after signing (must be refused: 400/401/403/422), and for Stripe t= 600 s in the past (must be refused). Fail: the genuine delivery refused or crashing (5xx), a changed or stale one accepted. Warn: a refusal by a crash. Error: 404/405/410 or a redirect, timeouts. Manual: no secret configured, or a provider whose signature readiness cannot make (magento signs with RSA; generic).",
+    "remediation": "Trigger each subscribed topic from the provider (e.g. `shopify app webhook trigger --topic <topic>`, `stripe trigger <event>`) against staging, verify signatures over the raw body, deduplicate on the delivery id, and add handler tests using recorded payloads."
   },
   {
     "id": "integration.product-sync",
@@ -959,36 +1007,43 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "integration",
     "item": "API key authentication working",
     "severity": "critical",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Requests with a valid merchant API key succeed, and requests with a missing, wrong or revoked key are rejected with 401.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Require the API-key middleware on every non-public route, store keys hashed (SHA-256) with a lookup prefix, compare in constant time, support revocation, and add tests for the 401 cases.",
-    "attestation": "curl output against production (or staging on the same build): a valid key returning 200, and no key, a wrong key and a revoked key each returning 401, plus confirmation that keys are stored hashed in the database."
+    "automation": "automated",
+    "needs": [
+      "apiKey"
+    ],
+    "verifies": "The protected route refuses a request with no key, a random key or a malformed header with 401/403 (not a crash, no stack trace), accepts the configured valid key, lets a CORS preflight through without the key, and does not take the key from the query string.",
+    "how": "Against apiKey.url, without following redirects: GET with no key; GET with a random well-formed key (readiness-probe-not-a-key-…); GET with a malformed header value; with apiKey.key, GET with the valid key (header apiKey.header, default authorization, scheme apiKey.scheme, default Bearer for authorization) and GET with the valid key only in ?<queryParameter>= (default api_key); OPTIONS with Origin https://readiness-probe.invalid and Access-Control-Request-Headers naming the header. Fail: no, random or malformed key accepted (2xx) or answered 5xx; a stack trace in a refusal; the valid key refused. Warn: no apiKey.key configured (nothing shows a good key works); the key accepted in the query string; the preflight refused with 401/403; another 4xx than 401/403. Error: 404/405/410, a redirect, timeouts.",
+    "remediation": "Require the API-key middleware on every non-public route, store keys hashed with a lookup prefix, compare in constant time, answer 401 without a stack for a missing, unknown or malformed key, mount CORS before the key check, and read the key only from the documented header."
   },
   {
     "id": "integration.woocommerce-magento-webhooks",
     "section": "integration",
     "item": "WooCommerce/Magento webhook formats tested (if supporting)",
     "severity": "low",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "If WooCommerce or Magento are supported, their webhook payloads and signatures are parsed and verified correctly.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Add platform-specific parsers and signature checks (WooCommerce: base64 HMAC-SHA256 of the body with the webhook secret), test against a local WooCommerce/Magento instance, or stop advertising support.",
-    "attestation": "For each supported platform: a test webhook from a WooCommerce/Magento test store (with its signature header, e.g. X-WC-Webhook-Signature) received by staging or production, the response code and the resulting record; or a note these platforms are not supported at launch."
+    "automation": "automated",
+    "needs": [
+      "webhooks"
+    ],
+    "verifies": "Every WooCommerce webhook refuses unsigned and forged deliveries and, with the secret configured, accepts one whose X-WC-Webhook-Signature is the base64 HMAC-SHA256 of the raw body and refuses it over a changed body; every Magento (Adobe Commerce) webhook refuses unsigned and forged deliveries.",
+    "how": "Per webhook with provider woocommerce or magento, POSTs of a synthetic test delivery (ids readiness-probe-…, \"test\": true): woocommerce with X-WC-Webhook-Source/-Topic/-Resource/-Event/-ID/-Delivery-ID, magento with X-Adobe-Commerce-Webhook-Id: 1. no signature; 2. a well-formed wrong signature (base64 HMAC with the wrong key; for Magento 256 bytes of base64 where its RSA signature goes, as readiness holds no RSA key); and for woocommerce with webhooks[].secret 3. the genuine signature (must be 2xx) and 4. the genuine signature over a changed body. Refused means 400/401/403/422. WooCommerce's own unsigned ping is a form POST (webhook_id=…), which readiness does not send, so a 200 to it is never judged. Fail: a forged, unsigned or changed delivery accepted; a genuine one refused. Warn: a refusal by a crash (5xx); a woocommerce webhook with no secret. Error: 404/405/410, a redirect, timeouts. Skip: neither is configured (not supported).",
+    "remediation": "WooCommerce: compute base64(HMAC-SHA256(raw body, webhook secret)), compare with X-WC-Webhook-Signature in constant time, refuse with 401 otherwise. Adobe Commerce: verify x-adobe-commerce-webhook-signature with the public key from the Admin (RSA-SHA256) before processing."
   },
   {
     "id": "documentation.api-docs",
     "section": "documentation",
     "item": "API documentation up to date",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Published API docs describe every public endpoint, authentication and error formats as they are in the release being deployed.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The repository's OpenAPI document parses, documents the API's paths, and is the one for the release: its info.version is package.json's version.",
+    "how": "Reads `options.path`, else the first of openapi.{yaml,yml,json} / swagger.{yaml,yml,json} at the root, in docs/ or api/, through the repository probe, and parses it with the yaml package (JSON too): unparsable, no `openapi:`/`swagger:` version, no paths, or an info.version other than package.json's fails. Whether every route is documented is not compared: a matching document is manual. No document is manual (the docs may live elsewhere).",
     "remediation": "Generate an OpenAPI spec from the route schemas (e.g. zod-to-openapi), publish it with Redoc or Swagger UI, and fail CI when the committed spec is out of date.",
-    "attestation": "Link to the published API docs (OpenAPI/Swagger UI or docs site) with version and date, and proof they match the code: the OpenAPI spec generated or validated in CI for the release SHA, or a route-by-route comparison with no undocumented endpoints."
+    "attestation": "Link to the published API docs (OpenAPI/Swagger UI or docs site) with version and date, and proof they match the code: the spec generated or validated in CI for the release SHA.",
+    "optionLines": [
+      "  path (string): The OpenAPI document, relative to the repository (default: openapi.{yaml,yml,json} or swagger.* at the root, in docs/ or api/)"
+    ]
   },
   {
     "id": "documentation.widget-guide",
@@ -1071,12 +1126,18 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "documentation",
     "item": "Changelog maintained",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "A changelog records user-visible changes per release and is current up to the release being deployed.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The repository's changelog has a written, dated entry for the version package.json says is being released.",
+    "how": "Reads package.json's `version` and the changelog (`options.path`, else the first of CHANGELOG.md, CHANGELOG, CHANGELOG.txt, HISTORY.md, CHANGES.md, docs/CHANGELOG.md) through the repository probe. Requires a heading naming that version (fail otherwise), a YYYY-MM-DD date in it no older than `maxAgeDays` (180; older fails, undated warns), and at least 5 words under it without TODO/TBD placeholders (fail otherwise). No changelog fails; no package.json version is manual.",
     "remediation": "Add a CHANGELOG.md following Keep a Changelog, automate entries with Changesets or release-please, and write the entry for the launch release.",
-    "attestation": "Link to CHANGELOG.md (or the public changelog page) showing an entry for the release being deployed with its version and date, and the process that keeps it current (e.g. Changesets or release-please in CI)."
+    "attestation": "Link to the public changelog page showing an entry for the release being deployed with its version and date.",
+    "optionLines": [
+      "  path (string): The changelog, relative to the repository (default: the first of CHANGELOG.md, CHANGELOG, CHANGELOG.txt, HISTORY.md, CHANGES.md, docs/CHANGELOG.md)",
+      "  maxAgeDays (integer, …9007199254740991, default 180): Oldest date the entry for the current version may carry"
+    ]
   },
   {
     "id": "operational.incident-response-plan",

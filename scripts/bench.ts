@@ -1,16 +1,20 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../src/cli/package-info.js';
+import { runCliMeasured } from './measure-cli.js';
 
 /**
  * `npm run bench`: medians of `readiness --help` and of the full demo run, the slowest check beside the run's
- * wall time, and peak RSS — measured from outside the process, the way a user experiences them.
+ * wall time, peak RSS, and the CPU the demo costs at a terminal (live view, under util-linux `script`) against a
+ * piped run — measured from outside the process, the way a user experiences them.
  */
 const root = packageRoot();
 const bin = path.join(root, 'bin', 'readiness.js');
 const HELP_RUNS = Number(process.env.BENCH_HELP_RUNS ?? 15);
 const DEMO_RUNS = Number(process.env.BENCH_DEMO_RUNS ?? 7);
+const TTY_RUNS = Number(process.env.BENCH_TTY_RUNS ?? 3);
 
 interface Sample {
   ms: number;
@@ -97,5 +101,31 @@ rows.push(
   ['  whole `readiness demo` process, median', `${demoMs.toFixed(0)} ms`, '(start-up, target start and stop included)', ''],
   ['peak RSS of the readiness process (the target runs apart), max', `${peakRss.toFixed(0)} MB`, '≤ 150 MB', verdict(peakRss <= 150)],
 );
+// The same run piped and at a terminal, alternated so load on the machine falls on both alike; the reports go to a
+// file either way, so what differs is the view on stderr (and the verdicts must not).
+const ttyDir = mkdtempSync(path.join(tmpdir(), 'readiness-bench-tty-'));
+const cpu = { piped: [] as number[], terminal: [] as number[] };
+const verdicts = new Set<string>();
+try {
+  for (let i = 0; i < TTY_RUNS; i++) {
+    for (const terminal of [false, true]) {
+      const out = path.join(ttyDir, `${terminal ? 'tty' : 'piped'}-${i}`);
+      const sample = await runCliMeasured(bin, ['demo', '--format', 'json', '--out', out], ttyDir, { terminal });
+      (terminal ? cpu.terminal : cpu.piped).push(sample.cpuSeconds);
+      const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { results: { id: string; status: string }[] };
+      verdicts.add(JSON.stringify(report.results.map((r) => [r.id, r.status])));
+    }
+  }
+} finally {
+  rmSync(ttyDir, { recursive: true, force: true });
+}
+const pipedCpu = median(cpu.piped);
+const terminalCpu = median(cpu.terminal);
+rows.push(
+  [`demo CPU at a terminal (live view), median of ${TTY_RUNS}`, `${terminalCpu.toFixed(2)} s`, `≤ 1.2 × piped = ${(1.2 * pipedCpu).toFixed(2)} s`, verdict(terminalCpu <= 1.2 * pipedCpu)],
+  ['  demo CPU piped, median', `${pipedCpu.toFixed(2)} s`, '', ''],
+  ['  verdicts, terminal and piped runs', verdicts.size === 1 ? 'identical' : `${verdicts.size} different sets`, 'identical', verdict(verdicts.size === 1)],
+);
+
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const row of rows) process.stdout.write(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd()}\n`);

@@ -53,7 +53,7 @@ describe('readiness CLI', () => {
     it('--help exits 0 and lists the commands and exit codes', async () => {
       const run = await runCli(['--help']);
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/check \[options\] <environment>/);
+      expect(run.stdout).toMatch(/check \[options\] \[environment\]/);
       expect(run.stdout).toMatch(/Exit codes: 0 gate passed · 1 gate failed · 2 usage or configuration error/);
     });
 
@@ -138,7 +138,7 @@ describe('readiness CLI', () => {
     it('exits 1 when a line fails at or above the gate, and 0 when the gate is raised above it', async () => {
       const run = await runCli(['check', 'prod', '-c', badConfig, '--only', 'deployment.*']);
       expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/FAIL {3}Health checks returning 200 OK:/);
+      expect(run.stdout).toMatch(/✖ FAIL {3}critical Health checks returning 200 OK:/);
       expect(run.stdout).toContain('fix: Make the health route answer 200');
       expect(run.stderr).toMatch(/FAIL {3}deployment.health-checks/); // plain progress lines when not on a TTY
       const lowered = await runCli(['check', 'prod', '-c', badConfig, '--only', 'deployment.health-checks', '--severity', 'low', '--skip', 'deployment.health-checks']).catch(() => undefined);

@@ -231,7 +231,7 @@ const BAD_CONFIGS: BadConfig[] = [
   { name: 'a webhook url without scheme', config: prod('    webhooks: [{ url: api.example.com/hook }]\n'), path: 'environments.prod.webhooks[0].url', message: /expected an absolute http/ },
   { name: 'a webhook secret as a number', config: prod('    webhooks: [{ url: "https://api.example.com/hook", secret: 12345 }]\n'), path: 'environments.prod.webhooks[0].secret', message: /expected a string, got a number/ },
   { name: 'an empty repo path', config: prod('    repo: ""\n'), path: 'environments.prod.repo', message: /expected a non-empty string/ },
-  { name: 'repo as a list', config: prod('    repo: [.]\n'), path: 'environments.prod.repo', message: /expected a string, got a list/ },
+  { name: 'repo as a list', config: prod('    repo: [.]\n'), path: 'environments.prod.repo', message: /expected a path, or \{ path, run/ },
   { name: 'logs as a mapping', config: prod('    logs: { file: api.log }\n'), path: 'environments.prod.logs', message: /expected a list, got a mapping/ },
   { name: 'a log source of no known shape', config: prod('    logs: [{ path: api.log }]\n'), path: 'environments.prod.logs[0]', message: /expected one log source/ },
   { name: 'a log read cap past 1 GiB', config: prod('    logs: [{ file: api.log, maxBytes: 2147483648 }]\n'), path: 'environments.prod.logs[0].maxBytes', message: /expected at most 1073741824/ },

@@ -33,6 +33,10 @@ const C = {
   plainPassword: canary('Qp'),
   userinfoToken: canary('Qu'),
   webhookSecret: canary('Qw'),
+  /** webhooks[].secret: signs the webhook family's test deliveries and must never be shown. */
+  webhookSigningSecret: canary('Qk'),
+  /** apiKey.key: sent as a Bearer header and in the query string to the echoing target, so it comes back in bodies. */
+  apiKeySecret: canary('Qy'),
   privacyToken: canary('Qv'),
   termsSignature: canary('Qt'),
   termsCredential: canary('Qc'),
@@ -116,8 +120,9 @@ describe('no secret in any output, by mechanism', () => {
         `        url: "http://${C.userinfoToken}@${host}/"`,
         '    env: [{ dotenv: prod.env }]',
         '    webhooks:',
-        `      - { url: "${base}/hooks/shopify?secret=${C.webhookSecret}", provider: shopify }`,
+        `      - { url: "${base}/hooks/shopify?secret=${C.webhookSecret}", provider: shopify, secret: "${C.webhookSigningSecret}" }`,
         `      - { url: "${base}/hooks/\${HOOK_TOKEN}" }`,
+        `    apiKey: { url: "${base}/v1/shop", key: "${C.apiKeySecret}" }`,
         '    urls:',
         `      privacy: "${base}/privacy?access_token=${C.privacyToken}"`,
         `      terms: "${base}/terms?X-Amz-Credential=${C.termsCredential}&X-Amz-Signature=${C.termsSignature}"`,
@@ -172,8 +177,8 @@ describe('no secret in any output, by mechanism', () => {
   it.each(variants)('shows no canary on a terminal: the live view under a pseudo-terminal (%s)', async (_label, only) => {
     const run = await runCliInTerminal(['check', 'prod', '-c', config, '--timeout', '10s', ...only], dir, env);
     expect(run.code).toBe(1);
-    // The terminal got the live view, with its escape sequences, not the plain lines of a pipe.
-    expect(run.stderr).toContain('deployment.health-checks');
+    // The terminal got the live view (its totals line, redrawn with escape sequences), not the plain lines of a pipe.
+    expect(run.stderr).toMatch(/\d+\/\d+ checks/);
     expect(run.stderr).toContain('\u001b[');
     expect(leaksIn(outputsOf('terminal', run), C)).toEqual([]);
   }, 120_000);

@@ -48,4 +48,44 @@ describe('a terminal changes the view, never the verdicts or stdout', () => {
     expect(terminal.cpuSeconds).toBeLessThan(piped.cpuSeconds * 1.5 + 1);
     expect(redraws(terminal.screen)).toBeLessThanOrEqual(Math.ceil(terminalReport.durationMs / LIVE_REDRAW_INTERVAL_MS) + 2);
   });
+
+  // Issue 14: the view is one line per section, and what follows it reads plainly wherever colour is unwanted.
+  const SGR = /\x1b\[[0-9;]*m/;
+  it('the live view is one line per section, erased at the end; the text report after it is wrapped to the terminal', async () => {
+    const terminal = await runCliMeasured(['demo', '--section', 'security,database'], dir, { terminal: true, env: { COLUMNS: '70' } });
+    expect(terminal.screen).toMatch(SGR);
+    const screen = terminal.screen.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '');
+    expect(screen).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✔✖▲⚠] Security +\d+\/\d+/);
+    expect(screen).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✔✖▲⚠] Database +\d+\/\d+/);
+    const report = screen.split(/\d+\/\d+ checks in [\d.]+ s[^\n]*\n/)[1]!;
+    expect(report).toContain('Gate (fail on');
+    for (const line of report.split('\n')) expect([...line].length).toBeLessThanOrEqual(69);
+  });
+
+  for (const [label, env, args] of [
+    ['NO_COLOR', { NO_COLOR: '1' }, []],
+    ['--no-color', {}, ['--no-color']],
+    ['TERM=dumb', { TERM: 'dumb' }, []],
+  ] as const) {
+    it(`${label}: plain text on the terminal, the same statuses as a piped run`, async () => {
+      const out = path.join(dir, `plain-${label}`);
+      const piped = await runCliMeasured(['demo', '--section', 'security', '--format', 'text,json', '--out', `${out}-piped`], dir, { terminal: false });
+      const terminal = await runCliMeasured(['demo', '--section', 'security', '--format', 'text,json', '--out', out, ...args], dir, { terminal: true, env });
+      const read = (at: string) => reportSchema.parse(JSON.parse(readFileSync(path.join(at, 'report.json'), 'utf8')));
+      expect(terminal.code).toBe(piped.code);
+      expect(statuses(read(out))).toEqual(statuses(read(`${out}-piped`)));
+      expect(terminal.screen).not.toMatch(SGR);
+      expect(terminal.screen).toContain('Gate (fail on');
+      // A dumb terminal cannot move its cursor: one plain line per check, never a redraw.
+      if (label === 'TERM=dumb') expect(terminal.screen).not.toContain('\x1b');
+    });
+  }
+
+  it('--quiet: no live view, no passing line, the problems and the verdicts', async () => {
+    const terminal = await runCliMeasured(['demo', '--section', 'security', '--quiet'], dir, { terminal: true });
+    expect(redraws(terminal.screen)).toBe(0);
+    expect(terminal.screen).not.toMatch(/✔ PASS/);
+    expect(terminal.screen).toMatch(/✖ FAIL/);
+    expect(terminal.screen).toContain('Production Go-Live Approved: NO');
+  });
 });

@@ -6,9 +6,9 @@ import { readDuration, TIME_LIMIT } from '../config/duration.js';
 import { loadConfig, selectEnvironment, type SelectedEnvironment } from '../config/load.js';
 import { readRegularFile, UnreadableFileError } from '../config/read-file.js';
 import { knownNames, validateWaivers } from '../config/references.js';
-import { applyOverrides } from '../run/overrides.js';
+import { applyOverrides, type OverrideSources } from '../run/overrides.js';
 import { validateCheckOverrides } from '../run/check-options.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runChecks } from '../run/runner.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, runChecks, type RunListener } from '../run/runner.js';
 import { RunProbes } from '../probes/probe-set.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/schema.js';
@@ -17,14 +17,23 @@ import { createProgress } from '../reporters/progress.js';
 import type { Reporter } from '../reporters/types.js';
 import { watchInterrupts } from './interrupts.js';
 import { prepareOutDir } from './out-dir.js';
-import { colorLevelFor } from './output.js';
+import { canRedraw, colorLevelFor, err } from './output.js';
 import { toolInfo } from './package-info.js';
 import { parseSeverity, selectChecks, splitList, type SelectionFilters } from './selection.js';
 import { registerRunSecrets } from './register-run-secrets.js';
+import { resultLocator } from './result-locations.js';
 import { writeReports } from './write-reports.js';
+import { discoverConfig } from './config-discovery.js';
+import { formatName } from './format-names.js';
+import { gateVerdictLine } from './gate-verdict.js';
+import { URL_SCAN_CHECKS, urlScan } from './url-scan.js';
+import { annotationSource, publishToGitHub } from './github.js';
 
 export interface CheckOptions {
-  config: string;
+  /** Absent: READINESS_CONFIG, else the nearest readiness.config.yaml/.yml (config-discovery.ts). */
+  config?: string;
+  /** Scan one address without a config (url-scan.ts). */
+  url?: string;
   format: string;
   out?: string;
   only?: string;
@@ -37,6 +46,8 @@ export interface CheckOptions {
   strict?: boolean;
   requireAttestations?: boolean;
   showManual?: boolean;
+  /** Only what needs attention: no live view, no passing lines. */
+  quiet?: boolean;
   color?: boolean;
   debug?: boolean;
 }
@@ -47,15 +58,18 @@ export const EXIT = { passed: 0, failed: 1, usage: 2, interrupted: 130 } as cons
 const MAX_CA_BYTES = 1024 * 1024;
 
 /** `readiness check <env>`: run the selected checks, write the reports, and return the exit code. */
-export async function checkCommand(environmentName: string, options: CheckOptions): Promise<number> {
+export async function checkCommand(environmentName: string | undefined, options: CheckOptions): Promise<number> {
   const formats = parseFormats(options.format, options.out);
-  const loaded = await loadConfig(options.config);
-  const target = selectEnvironment(loaded, environmentName);
+  const scan = options.url !== undefined ? urlScan(options.url, environmentName) : undefined;
+  if (!scan && environmentName === undefined) throw new UsageError('name the environment to check (readiness check prod), or scan one address: readiness check --url https://app.example.com');
+  const loaded = scan ? scan.loaded : await loadConfig(discoverConfig(options.config));
+  const target = selectEnvironment(loaded, scan ? scan.environment : (environmentName ?? ''));
   const { catalog } = await import('../../checks/index.js');
   validateCheckOverrides(loaded, catalog);
   const known = knownNames(loaded, catalog);
   validateWaivers(loaded, known);
   const filters = parseFilters(options);
+  if (scan && filters.only === undefined) filters.only = [...URL_SCAN_CHECKS];
   const checks = selectChecks(catalog, filters, loaded.config.checks);
   if (checks.length === 0) throw new UsageError('no check matches the given --only/--skip/--section/--severity filters');
 
@@ -67,7 +81,8 @@ export async function checkCommand(environmentName: string, options: CheckOption
     ...(options.strict ? { strict: true } : {}),
     ...(options.requireAttestations ? { requireAttestations: true } : {}),
   };
-  const attestations = await loadAttestations(path.resolve(loaded.dir, loaded.config.attestations), known);
+  // A --url scan has no project, so a readiness.attestations.yaml in the cwd belongs to some other config.
+  const attestations = scan ? [] : await loadAttestations(path.resolve(loaded.dir, loaded.config.attestations), known);
   const extraCa = await readExtraCa(target);
   if (options.out) await prepareOutDir(options.out, formats.flatMap((r) => (r.fileName ? [r.fileName] : [])));
 
@@ -91,11 +106,18 @@ export async function checkCommand(environmentName: string, options: CheckOption
   });
   const progress = await createProgress(checks, {
     stream: process.stderr,
-    tty: process.stderr.isTTY === true && !process.env.CI,
+    tty: canRedraw(process.stderr),
+    quiet: options.quiet === true,
     signal: interrupt.signal,
     colorLevel: colorLevelFor(process.stderr, options.color),
   });
 
+  const overrideSources: OverrideSources = {
+    environment: target.name,
+    attestations,
+    waivers: loaded.config.waivers,
+    today: new Date().toISOString().slice(0, 10),
+  };
   let report: Report;
   try {
     await registerRunSecrets(target, checks, probes);
@@ -107,33 +129,30 @@ export async function checkCommand(environmentName: string, options: CheckOption
       timeoutMs,
       overrides: loaded.config.checks,
       signal: interrupt.signal,
-      listener: progress.listener,
+      listener: withOverrides(progress.listener, overrideSources),
       debug: options.debug === true,
     });
     await progress.finish();
-    const results = applyOverrides(run.results, {
-      environment: target.name,
-      attestations,
-      waivers: loaded.config.waivers,
-      today: new Date().toISOString().slice(0, 10),
-    });
-    report = buildReport({ tool, environment: target.name, run, results, gate, catalogSize: catalog.length, filters: describeFilters(filters) });
+    const results = applyOverrides(run.results, overrideSources);
+    report = buildReport({ tool, environment: target.name, run, results, gate, catalogSize: catalog.length, filters: describeFilters(filters), locate: resultLocator(target, checks) });
   } finally {
     await probes.close();
   }
 
   try {
     await writeReports(report, formats, options);
+    if (process.env.GITHUB_ACTIONS === 'true') await publishToGitHub({ report, source: annotationSource(loaded, target.name, checks) });
   } finally {
     interrupts.dispose();
   }
+  if (!formats.some((r) => r.format === 'text')) err(gateVerdictLine(report));
   if (report.interrupted) return interrupts.exitCode();
   return report.gate.passed ? EXIT.passed : EXIT.failed;
 }
 
 function parseFormats(value: string, outDir: string | undefined): Reporter[] {
   const names = splitList(value) ?? ['text'];
-  const reporters = [...new Set(names)].map(reporterFor);
+  const reporters = [...new Set(names.map(formatName))].map(reporterFor);
   const fileFormats = reporters.filter((r) => r.format !== 'text');
   if (!outDir && (fileFormats.length > 1 || (fileFormats.length === 1 && reporters.length > 1))) {
     throw new UsageError(
@@ -179,4 +198,12 @@ async function readExtraCa(target: SelectedEnvironment): Promise<string | undefi
     const keyPath = ['environments', target.name, 'tls', 'ca'];
     throw new ConfigError(target.loaded.file, [{ path: keyPath, message: `cannot read ${file}: ${reason}`, ...target.loaded.locate(keyPath) }]);
   }
+}
+
+/** Progress sees each result as the report will (an attested line as a pass by attestation, not as awaiting one). */
+function withOverrides(listener: RunListener, sources: OverrideSources): RunListener {
+  return {
+    ...(listener.onStart ? { onStart: (check) => listener.onStart?.(check) } : {}),
+    onResult: (result) => listener.onResult?.(applyOverrides([result], sources)[0] ?? result),
+  };
 }

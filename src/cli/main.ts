@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { guardStandardStreams } from './streams.js';
 import { toolInfo } from './package-info.js';
+import type { AttestOptions } from './attest-command.js';
 
 guardStandardStreams();
 
@@ -25,15 +26,16 @@ Exit codes: 0 gate passed · 1 gate failed · 2 usage or configuration error · 
             130 Ctrl-C · 143 SIGTERM · 129 SIGHUP (what finished is still reported)
 Examples:
   readiness demo                              run every check against a local sample target
-  readiness check prod                        check the "prod" environment of ./readiness.config.yaml
+  readiness check prod                        check the "prod" environment of the nearest readiness.config.yaml
+  readiness check --url https://example.com   the HTTP/TLS lines against one address, no config needed
   readiness check prod --format text,json,junit,sarif --out reports/
   readiness explain security.helmet-headers   what a check verifies and how`,
   );
 
-function addRunOptions(command: Command, configDefault?: string): Command {
+function addRunOptions(command: Command, configHelp: string): Command {
   return command
-    .option('-c, --config <file>', `configuration file${configDefault ? '' : ' (default: the bundled demo config)'}`, configDefault)
-    .option('-f, --format <formats>', 'comma-separated: text, json, junit, sarif, markdown, html', 'text')
+    .option('-c, --config <file>', configHelp)
+    .option('-f, --format <formats>', 'comma-separated: text, json, junit, sarif, markdown (or md), html', 'text')
     .option('-o, --out <dir>', 'write one report file per format into this directory')
     .option('--only <ids>', 'run only these check ids (comma-separated; * matches any run, e.g. security.*)')
     .option('--skip <ids>', 'leave out these check ids (same syntax as --only)')
@@ -45,15 +47,22 @@ function addRunOptions(command: Command, configDefault?: string): Command {
     .option('--strict', 'warnings fail the gate too')
     .option('--require-attestations', 'manual lines without a valid attestation fail the gate')
     .option('--show-manual', 'list every manual line with the evidence it needs')
+    .option('-q, --quiet', 'print only what needs attention: failures, errors, warnings and the verdicts')
     .addOption(new Option('--no-color', 'plain output without colours'))
     .option('--debug', 'include stack traces of crashing checks in the evidence');
 }
 
+const DISCOVERED = 'configuration file (default: $READINESS_CONFIG, else the nearest readiness.config.yaml or .yml from here upwards)';
+
 addRunOptions(
-  program.command('check').argument('<environment>', 'environment name from the config').description('run the checks against an environment'),
-  'readiness.config.yaml',
+  program
+    .command('check')
+    .argument('[environment]', 'environment name from the config')
+    .description('run the checks against an environment, or the HTTP/TLS lines against one address with --url')
+    .option('--url <url>', 'scan one address without a config: HTTPS, headers, CORS, certificate, DNS, CDN'),
+  DISCOVERED,
 ).action(
-  async (environment: string, options) => {
+  async (environment: string | undefined, options) => {
     const { checkCommand } = await import('./check-command.js');
     process.exitCode = await checkCommand(environment, options);
   },
@@ -63,6 +72,7 @@ addRunOptions(
   program
     .command('demo')
     .description('start a local sample target (API, dashboard, widget) and check it; takes the same flags as check'),
+  'configuration file (default: the bundled demo config)',
 ).action(async (options) => {
   const { demoCommand } = await import('./demo-command.js');
   process.exitCode = await demoCommand(options);
@@ -106,10 +116,10 @@ program
   .requiredOption('--evidence <link>', 'link or reference to the evidence')
   .option('--expires <when>', 'expiry: a date (YYYY-MM-DD) or a span such as 30d or 12w', '90d')
   .option('--note <text>', 'optional note')
-  .option('-c, --config <file>', 'configuration file (locates the attestations file)', 'readiness.config.yaml')
-  .action(async (id: string, options) => {
-    const { attestCommand } = await import('./attest-command.js');
-    await attestCommand(id, options);
+  .option('-c, --config <file>', `${DISCOVERED}; it locates the attestations file`)
+  .action(async (id: string, options: Omit<AttestOptions, 'config'> & { config?: string }) => {
+    const [{ attestCommand }, { discoverConfig }] = await Promise.all([import('./attest-command.js'), import('./config-discovery.js')]);
+    await attestCommand(id, { ...options, config: discoverConfig(options.config) });
   });
 
 async function main(): Promise<void> {

@@ -6,12 +6,13 @@ import type { Report } from '../report/schema.js';
 import { reporterFor } from '../reporters/index.js';
 import type { Reporter } from '../reporters/types.js';
 import { describeFileError } from './failure.js';
-import { colorLevelFor, err, outReport } from './output.js';
+import { colorLevelFor, err, outReport, terminalWidth } from './output.js';
 
 export interface WriteOptions {
   out?: string;
   color?: boolean;
   showManual?: boolean;
+  quiet?: boolean;
 }
 
 /**
@@ -24,16 +25,20 @@ export async function writeReports(report: Report, formats: readonly Reporter[],
   const wantsText = formats.some((r) => r.format === 'text');
   const files = formats.filter((r): r is Reporter & { fileName: string } => r.fileName !== undefined);
   if (options.out && files.length > 0) await checkReportDestinations(options.out, files.map((r) => r.fileName));
-  if (wantsText) outReport(reporterFor('text').render(report, { colorLevel: colorLevelFor(process.stdout, options.color), showManual: options.showManual === true }));
+  if (wantsText) {
+    const width = terminalWidth(process.stdout);
+    const rendering = { colorLevel: colorLevelFor(process.stdout, options.color), showManual: options.showManual === true, quiet: options.quiet === true };
+    outReport(reporterFor('text').render(report, width ? { ...rendering, width } : rendering));
+  }
   if (files.length === 0) return;
   if (!options.out) {
-    outReport(files[0]!.render(report, { colorLevel: 0 }));
+    outReport(files[0]!.render(report, { colorLevel: 0, showManual: options.showManual === true }));
     return;
   }
   for (const reporter of files) {
     const file = path.join(options.out, reporter.fileName);
-    await replaceFile(options.out, file, reporter.render(report, { colorLevel: 0 }));
-    if (wantsText) err(`wrote ${file}\n`);
+    await replaceFile(options.out, file, reporter.render(report, { colorLevel: 0, showManual: options.showManual === true }));
+    err(`wrote ${file}\n`);
   }
 }
 

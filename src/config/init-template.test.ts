@@ -10,7 +10,7 @@ import { configSchema, ENVIRONMENT_KEYS, environmentSchema } from './schema/inde
 describe('the `readiness init` template', () => {
   it('points editors at the published JSON Schema on its first line', () => {
     expect(INIT_TEMPLATE.split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_LOCATION}`);
-    const published = SCHEMA_LOCATION.replace('./node_modules/readiness/', '../../');
+    const published = SCHEMA_LOCATION.replace('./node_modules/go-live-readiness/', '../../');
     expect(existsSync(fileURLToPath(new URL(published, import.meta.url)))).toBe(true);
   });
 

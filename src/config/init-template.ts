@@ -8,7 +8,7 @@ import { configSchema, environmentSchema } from './schema/index.js';
  * Where editors find the JSON Schema, relative to the config file: the copy in the installed package, so
  * completion matches the version that will read the file.
  */
-export const SCHEMA_LOCATION = './node_modules/readiness/schema/config.schema.json';
+export const SCHEMA_LOCATION = './node_modules/go-live-readiness/schema/config.schema.json';
 
 const WIDTH = 118;
 /** A collection whose values are all scalars is written on one line when it fits in this many characters. */

@@ -4,7 +4,7 @@ import { redactDeep, redactText } from '../core/redact.js';
 import { safeDeep, safeLine, safeLines } from '../core/safe-text.js';
 import type { RunOutcome } from '../run/runner.js';
 import { STATUSES, type CheckResult } from '../core/types.js';
-import { REPORT_SCHEMA_VERSION, type Report } from './schema.js';
+import { REPORT_SCHEMA_VERSION, type Report, type ReportResult, type ResultLocation } from './schema.js';
 
 export interface ReportInput {
   tool: { name: string; version: string };
@@ -15,6 +15,8 @@ export interface ReportInput {
   gate: GateConfig;
   catalogSize: number;
   filters: Record<string, string | string[]>;
+  /** Where in the configuration each result points; the CLI knows the file and its lines, the model does not. */
+  locate?: (result: CheckResult) => ResultLocation | undefined;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ReportInput {
  * the catalog's own text (item, verifies, how) is passed on as written. Reporters render only this model.
  */
 export function buildReport(input: ReportInput): Report {
-  const results = input.results.map(dataOf);
+  const results = input.results.map((result) => withLocation(dataOf(result), input.locate?.(result)));
   const counts = Object.fromEntries(STATUSES.map((s) => [s, results.filter((r) => r.status === s).length])) as Record<
     (typeof STATUSES)[number],
     number
@@ -47,6 +49,10 @@ export function buildReport(input: ReportInput): Report {
     selection: { complete, catalogSize: input.catalogSize, filters: safeDeep(redactDeep(input.filters)) },
     results,
   };
+}
+
+function withLocation(result: CheckResult, location: ResultLocation | undefined): ReportResult {
+  return location ? { ...result, location: { ...location, file: safeLine(location.file), key: safeLine(location.key) } } : result;
 }
 
 function dataOf(result: CheckResult): CheckResult {

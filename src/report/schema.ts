@@ -13,6 +13,13 @@ const overrideSchema = z.object({
   expires: z.string(),
 });
 
+export const locationSchema = z.object({
+  file: z.string().describe('The configuration file, relative to the working directory (forward slashes)'),
+  key: z.string().describe('The config key the line concerns, e.g. environments.prod.services.api'),
+  line: z.number().int().positive().describe('1-based line of that key in the file'),
+  column: z.number().int().positive(),
+});
+
 export const resultSchema = z.object({
   id: z.string().describe('Stable check id, <section>.<slug>'),
   section: z.string(),
@@ -27,6 +34,7 @@ export const resultSchema = z.object({
   remediation: z.string(),
   durationMs: z.number().int().nonnegative(),
   override: overrideSchema.optional().describe('Set when an attestation or a waiver applies'),
+  location: locationSchema.optional().describe('Where in the configuration the line points (code scanning, CI annotations)'),
 });
 
 export const reportSchema = z.object({
@@ -68,3 +76,4 @@ export const reportSchema = z.object({
 
 export type Report = z.infer<typeof reportSchema>;
 export type ReportResult = z.infer<typeof resultSchema>;
+export type ResultLocation = z.infer<typeof locationSchema>;

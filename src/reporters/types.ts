@@ -5,6 +5,10 @@ export interface RenderOptions {
   colorLevel: 0 | 1 | 2 | 3;
   /** List every manual line with its guidance instead of a count per section. */
   showManual?: boolean;
+  /** Terminal width to wrap lines to; unset: no wrapping (a file, a pipe). */
+  width?: number;
+  /** Only what needs attention: problems, the totals and the verdicts. */
+  quiet?: boolean;
 }
 
 export interface Reporter {

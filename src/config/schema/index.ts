@@ -9,6 +9,9 @@ import { logSourceSchema } from './logs.js';
 import { tlsSchema } from './tls.js';
 import { urlsSchema } from './urls.js';
 import { webhookSchema } from './webhooks.js';
+import { apiKeySchema } from './api-key.js';
+import { oauthSchema } from './oauth.js';
+import { repoSchema } from './repo.js';
 
 export const environmentSchema = z.strictObject({
   services: servicesSchema.optional(),
@@ -19,7 +22,11 @@ export const environmentSchema = z.strictObject({
   database: databaseSchema.optional(),
   aws: awsSchema.optional(),
   webhooks: z.array(webhookSchema).optional().describe('Webhook endpoints of the application, probed with harmless deliveries'),
-  repo: nonEmpty.optional().describe("The application's repository (Dockerfile, CI workflow, changelog checks), relative to this file"),
+  apiKey: apiKeySchema.optional().describe('An API-key-protected route, probed with no key, a wrong key, a malformed header and the valid key'),
+  oauth: oauthSchema.optional().describe('The Shopify OAuth install endpoint (and callback), probed without following redirects'),
+  repo: repoSchema
+    .optional()
+    .describe("The application's repository (Railway config, Dockerfiles, CI workflows, test suites), relative to this file: a path, or { path, run, commands }"),
   logs: z.array(logSourceSchema).optional().describe('Log output scanned for leaked credentials (bounded reads)'),
   urls: urlsSchema.optional(),
   tls: tlsSchema.optional(),
