@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { SelectedEnvironment } from '../config/load.js';
 import { isRegistered, type ProbeDefinition, type ProbeRun, type Probes } from './registry.js';
 
@@ -37,6 +38,8 @@ export class RunProbes implements Probes {
     readonly settings: ProbeSettings,
     private readonly hooks: ProbeHooks = {},
   ) {
+    // Every probe request of the run listens to this one signal; the default cap of 10 listeners would warn.
+    setMaxListeners(0, settings.signal);
     this.run = {
       target: settings.target,
       signal: settings.signal,

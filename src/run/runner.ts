@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
 import type { SelectedEnvironment } from '../config/load.js';
 import type { CheckOverride } from '../config/schema/index.js';
@@ -55,6 +56,8 @@ export async function runChecks(spec: RunSpec): Promise<RunOutcome> {
   const started = performance.now();
   const results: (CheckResult | undefined)[] = new Array(spec.checks.length);
   const runSignal = spec.signal ?? new AbortController().signal;
+  // Every running check listens to the run's signal (16 at once by default); the default cap of 10 would warn.
+  setMaxListeners(0, runSignal);
   // The checks' own prose holds no secret: redaction leaves it as written wherever a result quotes it.
   for (const check of spec.checks) registerStaticText(check.item, check.verifies, check.how, check.remediation, check.attestation);
   let next = 0;
