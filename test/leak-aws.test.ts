@@ -8,6 +8,7 @@ import { ALL_BLOCKED, appPolicy } from '../fixtures/aws/world.js';
 import { REPORTERS } from '../src/reporters/index.js';
 import { closedPort } from './helpers/aws.js';
 import { runCli, type CliRun } from './helpers/cli.js';
+import { leakForms } from './helpers/leak.js';
 
 /**
  * The leak suite's AWS part (beside test/leak.test.ts): a secret access key and a session token planted in the
@@ -20,10 +21,6 @@ const canary = (tag: string) => `${tag}${randomBytes(24).toString('base64url')}`
 const CANARIES = { secretAccessKey: canary('Sk'), sessionToken: `IQoJb3JpZ2luX2Vj${canary('St')}` };
 const KEY_ID = 'AKIAFIXTURELEAKTEST1';
 
-function forms(secret: string): string[] {
-  const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return [secret, Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'), Buffer.from(secret).toString('hex'), encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), html, secret.slice(2, 20)];
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'readiness-leak-aws-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,7 +39,7 @@ function expectNoCanary(label: string, run: CliRun, out?: string): void {
   if (out) for (const file of readdirSync(out)) outputs.push([`${label} ${file}`, readFileSync(path.join(out, file), 'utf8')]);
   for (const [where, text] of outputs) {
     for (const [name, secret] of Object.entries(CANARIES)) {
-      for (const form of forms(secret)) expect(text.includes(form), `${name} (${form === secret ? 'raw' : 'encoded'}) appeared in ${where}`).toBe(false);
+      for (const form of leakForms(secret)) expect(text.includes(form), `${name} (${form === secret ? 'raw' : 'encoded'}) appeared in ${where}`).toBe(false);
     }
   }
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORTERS } from '../src/reporters/index.js';
 import { runCli, type CliRun } from './helpers/cli.js';
+import { leakForms } from './helpers/leak.js';
 
 /**
  * The "never leak" suite: canary secrets planted in every env source kind, log files, log commands and
@@ -42,21 +43,6 @@ const CANARIES = {
   timeoutStderr: canary('To'),
 } as const;
 
-/** Every form in which a canary could slip out: raw, and as encoders and escapers would write it. */
-function forms(secret: string): string[] {
-  const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-  return [
-    secret,
-    Buffer.from(secret).toString('base64'),
-    Buffer.from(secret).toString('base64url'),
-    Buffer.from(secret).toString('hex'),
-    encodeURIComponent(secret),
-    JSON.stringify(secret).slice(1, -1),
-    html,
-    // The distinctive part alone, in case only a prefix or suffix of a canary was cut off and printed.
-    secret.slice(2, 20),
-  ];
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'readiness-leak-'));
 const write = (name: string, content: string) => {
@@ -75,7 +61,7 @@ function expectNoCanary(label: string, run: CliRun, outDir?: string): void {
   if (outDir) for (const file of readdirSync(outDir)) outputs.push([`${label} ${file}`, readFileSync(path.join(outDir, file), 'utf8')]);
   for (const [where, text] of outputs) {
     for (const [name, secret] of Object.entries(CANARIES)) {
-      for (const form of forms(secret)) {
+      for (const form of leakForms(secret)) {
         expect(text.includes(form), `${name} (${form === secret ? 'raw' : 'encoded'}) appeared in ${where}`).toBe(false);
       }
     }
