@@ -45,6 +45,19 @@ describe('HttpProbe against misbehaving servers', () => {
     expect(error.code).toBe('reset');
   });
 
+  it('names the host whose answer broke off mid-body', async () => {
+    const s = await start(
+      serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
+        res.write('the first bytes');
+        setTimeout(() => res.socket?.destroy(), 20);
+      }),
+    );
+    const error = await probeFailure(probe().fetch({ url: s.url }));
+    expect(error.code).toBe('reset');
+    expect(error.message).toBe(`connection to ${new URL(s.url).host} was reset or closed mid-answer`);
+  });
+
   it('stops reading a huge body at the cap and says it was truncated', async () => {
     const s = await start(hugeBodyServer(20 * 1024 * 1024));
     const response = await probe({ maxBodyBytes: 100_000 }).fetch({ url: s.url });

@@ -177,7 +177,7 @@ export class HttpProbe {
         continue;
       }
       const maxBody = req.maxBodyBytes ?? limits.maxBodyBytes;
-      const read = currentMethod === 'HEAD' ? { text: '', bytes: 0, truncated: false } : await readCapped(response.body, maxBody, signal, deadline, limits);
+      const read = currentMethod === 'HEAD' ? { text: '', bytes: 0, truncated: false } : await readCapped(response.body, url, maxBody, signal, deadline, limits);
       return {
         method,
         requestedUrl: req.url,
@@ -258,6 +258,7 @@ function rateLimited(req: HttpRequest, seen: { tries: number; retryAfter?: strin
 
 async function readCapped(
   body: Dispatcher.ResponseData['body'],
+  url: URL,
   maxBytes: number,
   signal: AbortSignal,
   deadline: AbortSignal,
@@ -280,7 +281,8 @@ async function readCapped(
       bytes += chunk.length;
     }
   } catch (error) {
-    throw toProbeError(error, undefined, deadline, limits);
+    // The body fails after the headers came: say whose answer broke off, as a failed connect would.
+    throw toProbeError(error, url, deadline, limits);
   } finally {
     if (truncated) body.destroy();
   }
