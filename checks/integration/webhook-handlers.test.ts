@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type RunningServer } from '../../fixtures/apps/serve.js';
+import { describe, expect, it } from 'vitest';
+import { serve } from '../../fixtures/apps/serve.js';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
-import { receiverSecrets, startReceivers } from '../../fixtures/webhooks/setup.js';
 import type { ReceiverSecrets } from '../../fixtures/webhooks/receivers.js';
 import { runCheck, targetOf } from '../../test/helpers/run-check.js';
+import { useWebhookReceivers } from '../../test/helpers/webhook-receivers.js';
 import check from './webhook-handlers.js';
 
-let secrets: ReceiverSecrets;
-let receivers: RunningServer;
-const servers: RunningServer[] = [];
-beforeAll(async () => {
-  secrets = receiverSecrets();
-  receivers = await startReceivers(secrets);
-  servers.push(receivers);
-});
-afterAll(() => Promise.all(servers.map((s) => s.close())));
+const receivers = useWebhookReceivers();
 
 type Provider = keyof ReceiverSecrets;
-const hook = (provider: Provider, path = `/webhooks/${provider}`) => ({ url: `${receivers.url}${path}`, provider, secret: secrets[provider] });
+const hook = (provider: Provider, path = `/webhooks/${provider}`) => ({ url: `${receivers.url}${path}`, provider, secret: receivers.secrets[provider] });
 const judge = (webhooks: Record<string, unknown>[], record: string, http = {}) => runCheck(check, targetOf({ webhooks }), { record, http, timeoutMs: 20_000 });
 const expectNoSecret = (result: unknown) => expect(JSON.stringify(result)).not.toContain('CANARY-webhook');
 
@@ -60,7 +52,7 @@ describe('integration.webhook-handlers against real receivers', () => {
       [
         { url: `${receivers.url}/webhooks/shopify`, provider: 'shopify' },
         { url: `${receivers.url}/webhooks/magento`, provider: 'magento' },
-        { url: `${receivers.url}/webhooks/generic`, provider: 'generic', secret: secrets.github },
+        { url: `${receivers.url}/webhooks/generic`, provider: 'generic', secret: receivers.secrets.github },
       ],
       'nothing to sign',
     );
@@ -75,12 +67,11 @@ describe('integration.webhook-handlers against real receivers', () => {
     expect(missing.message).toMatch(/answered 404: nothing handles POST at this URL/);
     const closed = await serve(() => undefined);
     await closed.close();
-    const refused = await judge([{ url: `${closed.url}/webhooks/shopify`, provider: 'shopify', secret: secrets.shopify }], 'connection refused');
+    const refused = await judge([{ url: `${closed.url}/webhooks/shopify`, provider: 'shopify', secret: receivers.secrets.shopify }], 'connection refused');
     expect(refused.status).toBe('error');
     expect(refused.message).toMatch(/refused/);
-    const hang = await hangingServer();
-    servers.push(hang);
-    const hung = await judge([{ url: `${hang.url}/webhooks/shopify`, provider: 'shopify', secret: secrets.shopify }], 'hangs', { totalTimeoutMs: 1_000 });
+    const hang = await receivers.track(hangingServer());
+    const hung = await judge([{ url: `${hang.url}/webhooks/shopify`, provider: 'shopify', secret: receivers.secrets.shopify }], 'hangs', { totalTimeoutMs: 1_000 });
     expect(hung.status).toBe('error');
     expectNoSecret([missing, refused, hung]);
   });

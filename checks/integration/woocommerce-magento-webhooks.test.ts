@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../fixtures/apps/serve.js';
+import { describe, expect, it } from 'vitest';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
-import { receiverSecrets, startReceivers } from '../../fixtures/webhooks/setup.js';
-import type { ReceiverSecrets } from '../../fixtures/webhooks/receivers.js';
 import { runCheck, targetOf } from '../../test/helpers/run-check.js';
+import { useWebhookReceivers } from '../../test/helpers/webhook-receivers.js';
 import check from './woocommerce-magento-webhooks.js';
 
-let secrets: ReceiverSecrets;
-let receivers: RunningServer;
-const servers: RunningServer[] = [];
-beforeAll(async () => {
-  secrets = receiverSecrets();
-  receivers = await startReceivers(secrets);
-  servers.push(receivers);
-});
-afterAll(() => Promise.all(servers.map((s) => s.close())));
+const receivers = useWebhookReceivers();
 
 const judge = (webhooks: Record<string, unknown>[], record: string, http = {}) => runCheck(check, targetOf({ webhooks }), { record, http, timeoutMs: 20_000 });
 const woo = (path: string, secret: string | null = null) => ({ url: `${receivers.url}${path}`, provider: 'woocommerce', ...(secret ? { secret } : {}) });
@@ -22,7 +12,7 @@ const magento = (path: string) => ({ url: `${receivers.url}${path}`, provider: '
 
 describe('integration.woocommerce-magento-webhooks against real receivers', () => {
   it('passes a WooCommerce receiver verifying X-WC-Webhook-Signature and a Magento one verifying its RSA signature', async () => {
-    const result = await judge([woo('/webhooks/woocommerce', secrets.woocommerce), magento('/webhooks/magento')], 'woocommerce and magento verified');
+    const result = await judge([woo('/webhooks/woocommerce', receivers.secrets.woocommerce), magento('/webhooks/magento')], 'woocommerce and magento verified');
     expect(result.status).toBe('pass');
     expect(JSON.stringify(result)).not.toContain('CANARY-webhook');
   });
@@ -33,7 +23,7 @@ describe('integration.woocommerce-magento-webhooks against real receivers', () =
   });
 
   it('fails receivers that verify nothing', async () => {
-    const result = await judge([woo('/broken/none/woocommerce', secrets.woocommerce), magento('/broken/none/magento')], 'verify nothing');
+    const result = await judge([woo('/broken/none/woocommerce', receivers.secrets.woocommerce), magento('/broken/none/magento')], 'verify nothing');
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(/woocommerce \S+: unsigned delivery: accepted with 200/);
     expect(result.message).toMatch(/magento \S+: unsigned delivery: accepted with 200/);
@@ -42,9 +32,8 @@ describe('integration.woocommerce-magento-webhooks against real receivers', () =
   it('reports error for a wrong URL and a hanging receiver', async () => {
     const missing = await judge([magento('/webhooks/adobe')], 'wrong url');
     expect(missing.status).toBe('error');
-    const hang = await hangingServer();
-    servers.push(hang);
-    const hung = await judge([{ url: `${hang.url}/wc`, provider: 'woocommerce', secret: secrets.woocommerce }], 'hangs', { totalTimeoutMs: 1_000 });
+    const hang = await receivers.track(hangingServer());
+    const hung = await judge([{ url: `${hang.url}/wc`, provider: 'woocommerce', secret: receivers.secrets.woocommerce }], 'hangs', { totalTimeoutMs: 1_000 });
     expect(hung.status).toBe('error');
   });
 

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../fixtures/apps/serve.js';
+import { describe, expect, it } from 'vitest';
 import { hangingServer } from '../../fixtures/hostile/servers.js';
-import { receiverSecrets, startReceivers } from '../../fixtures/webhooks/setup.js';
-import type { ReceiverSecrets } from '../../fixtures/webhooks/receivers.js';
 import { runCheck, targetOf } from '../../test/helpers/run-check.js';
+import { useWebhookReceivers } from '../../test/helpers/webhook-receivers.js';
 import check from './shopify-webhook-hmac.js';
 
-let secrets: ReceiverSecrets;
-let receivers: RunningServer;
-const servers: RunningServer[] = [];
-beforeAll(async () => {
-  secrets = receiverSecrets();
-  receivers = await startReceivers(secrets);
-  servers.push(receivers);
-});
-afterAll(() => Promise.all(servers.map((s) => s.close())));
+const receivers = useWebhookReceivers();
 
 const judge = (path: string, record: string, secret?: string | null, http = {}) =>
-  runCheck(check, targetOf({ webhooks: [{ url: `${receivers.url}${path}`, provider: 'shopify', ...(secret === null ? {} : { secret: secret ?? secrets.shopify }) }] }), { record, http, timeoutMs: 20_000 });
+  runCheck(check, targetOf({ webhooks: [{ url: `${receivers.url}${path}`, provider: 'shopify', ...(secret === null ? {} : { secret: secret ?? receivers.secrets.shopify }) }] }), { record, http, timeoutMs: 20_000 });
 
 const expectNoSecret = (result: unknown) => expect(JSON.stringify(result)).not.toContain('CANARY-webhook');
 
@@ -69,9 +59,8 @@ describe('security.shopify-webhook-hmac against real receivers', () => {
     const missing = await judge('/webhooks/nothing-here', 'wrong url');
     expect(missing.status).toBe('error');
     expect(missing.message).toMatch(/answered 404: nothing handles POST at this URL/);
-    const hang = await hangingServer();
-    servers.push(hang);
-    const hung = await runCheck(check, targetOf({ webhooks: [{ url: `${hang.url}/webhooks/shopify`, provider: 'shopify', secret: secrets.shopify }] }), {
+    const hang = await receivers.track(hangingServer());
+    const hung = await runCheck(check, targetOf({ webhooks: [{ url: `${hang.url}/webhooks/shopify`, provider: 'shopify', secret: receivers.secrets.shopify }] }), {
       record: 'hangs',
       http: { totalTimeoutMs: 1_000 },
       timeoutMs: 20_000,
