@@ -49,16 +49,13 @@ interface ByteSource {
   readonly remaining: number | undefined;
 }
 
-class BufferSource implements ByteSource {
+/** A source whose length is known up front: skipping is moving the position, no bytes are read. */
+abstract class SizedSource implements ByteSource {
   position = 0;
-  constructor(private readonly buffer: Buffer) {}
+  protected abstract readonly size: number;
+  abstract read(n: number): Promise<Buffer>;
   get remaining(): number {
-    return this.buffer.length - this.position;
-  }
-  async read(n: number): Promise<Buffer> {
-    const out = this.buffer.subarray(this.position, this.position + n);
-    this.position += out.length;
-    return out;
+    return this.size - this.position;
   }
   async skip(n: number): Promise<number> {
     const skipped = Math.min(n, this.remaining);
@@ -67,16 +64,28 @@ class BufferSource implements ByteSource {
   }
 }
 
-class FileSource implements ByteSource {
-  position = 0;
+class BufferSource extends SizedSource {
+  constructor(private readonly buffer: Buffer) {
+    super();
+  }
+  protected get size(): number {
+    return this.buffer.length;
+  }
+  async read(n: number): Promise<Buffer> {
+    const out = this.buffer.subarray(this.position, this.position + n);
+    this.position += out.length;
+    return out;
+  }
+}
+
+class FileSource extends SizedSource {
   private buffer = Buffer.alloc(0);
   private bufferStart = 0;
   constructor(
     private readonly handle: FileHandle,
-    private readonly size: number,
-  ) {}
-  get remaining(): number {
-    return this.size - this.position;
+    protected readonly size: number,
+  ) {
+    super();
   }
   async read(n: number): Promise<Buffer> {
     const want = Math.min(n, this.remaining);
@@ -93,11 +102,6 @@ class FileSource implements ByteSource {
     const out = this.buffer.subarray(0, Math.min(want, bytesRead));
     this.position += out.length;
     return out;
-  }
-  async skip(n: number): Promise<number> {
-    const skipped = Math.min(n, this.remaining);
-    this.position += skipped;
-    return skipped;
   }
 }
 
