@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDatabaseCheck, usePostgres } from '../../test/helpers/postgres.js';
+import { runDatabaseCheck, slowReportAmongHealthChecks, usePostgres } from '../../test/helpers/postgres.js';
 import check from './query-performance.js';
 
 describe('database.query-performance against a real PostgreSQL with pg_stat_statements', () => {
@@ -28,19 +28,7 @@ describe('database.query-performance against a real PostgreSQL with pg_stat_stat
   });
 
   it('warns on a slow report query run 50 times, though 500 cheap health-check SELECT 1s have more calls', async () => {
-    const db = await pg.database({
-      setup: async (c) => {
-        for (let i = 0; i < 500; i++) await c.query('SELECT 1');
-      },
-    });
-    // Five sessions at once, ten reports each: the same 50 calls of 250 ms in a fifth of the wall time.
-    await Promise.all(
-      Array.from({ length: 5 }, () =>
-        db.asApp(async (c) => {
-          for (let i = 0; i < 10; i++) await c.query('SELECT count(*) AS orders, pg_sleep(0.25) FROM generate_series(1, $1::int) g', [1000]);
-        }),
-      ),
-    );
+    const db = await slowReportAmongHealthChecks(pg);
     const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'slow report among cheap health checks' });
     expect(result.status).toBe('warn');
     expect(result.message).toMatch(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDatabaseCheck, usePostgres } from '../../test/helpers/postgres.js';
+import { runDatabaseCheck, slowReportAmongHealthChecks, usePostgres } from '../../test/helpers/postgres.js';
 import check from './database-performance.js';
 
 describe('launch-after-24h.database-performance against a real PostgreSQL', () => {
@@ -29,18 +29,7 @@ describe('launch-after-24h.database-performance against a real PostgreSQL', () =
   });
 
   it('warns on a slow report query run 50 times among 500 cheap health-check SELECT 1s', async () => {
-    const db = await pg.database({
-      setup: async (c) => {
-        for (let i = 0; i < 500; i++) await c.query('SELECT 1');
-      },
-    });
-    await Promise.all(
-      Array.from({ length: 5 }, () =>
-        db.asApp(async (c) => {
-          for (let i = 0; i < 10; i++) await c.query('SELECT count(*) AS orders, pg_sleep(0.25) FROM generate_series(1, $1::int) g', [1000]);
-        }),
-      ),
-    );
+    const db = await slowReportAmongHealthChecks(pg);
     const { result } = await runDatabaseCheck(check, { url: db.url(pg.roles.reader) }, { record: 'slow report among cheap health checks' });
     expect(result.status).toBe('warn');
     expect(result.message).toMatch(/^1 statement\(s\) with 100\+ calls or in the top 80% of statement time average 100 ms or more \(database [\d.]+ [kM]B\)$/);

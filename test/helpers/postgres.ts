@@ -42,6 +42,26 @@ export function usePostgres(options: StartOptions = {}): PostgresSuite {
   };
 }
 
+/**
+ * A database whose statement statistics show a slow report (50 calls of 250 ms, from five sessions at once, so in a
+ * fifth of the wall time) among 500 cheap health-check SELECT 1s that outnumber it.
+ */
+export async function slowReportAmongHealthChecks(pg: PostgresSuite): Promise<FixtureDatabase> {
+  const db = await pg.database({
+    setup: async (c) => {
+      for (let i = 0; i < 500; i++) await c.query('SELECT 1');
+    },
+  });
+  await Promise.all(
+    Array.from({ length: 5 }, () =>
+      db.asApp(async (c) => {
+        for (let i = 0; i < 10; i++) await c.query('SELECT count(*) AS orders, pg_sleep(0.25) FROM generate_series(1, $1::int) g', [1000]);
+      }),
+    ),
+  );
+  return db;
+}
+
 export interface RunOptions {
   /** `checks.<id>.options`, the same for every check run. */
   checkOptions?: Record<string, unknown>;
