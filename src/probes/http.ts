@@ -7,6 +7,7 @@ import { firstHeader, type HttpMethod, type HttpRequest, type HttpResponse, type
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 import { AdmissionTimeout, OriginGates } from './http-origin-gate.js';
 import { defineProbe } from './registry.js';
+import { keepWasmOnBaselineCompiler } from './wasm-tiering.js';
 
 export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';
 
@@ -38,6 +39,7 @@ export class HttpProbe {
       signal?: AbortSignal;
     },
   ) {
+    keepWasmOnBaselineCompiler();
     const limits = this.limits;
     const connector = buildConnector({
       timeout: limits.connectTimeoutMs,

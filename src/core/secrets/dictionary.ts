@@ -1,13 +1,28 @@
 import { createRequire } from 'node:module';
 import words from './data/words.json' with { type: 'json' };
 
-type CommonLists = typeof import('@zxcvbn-ts/language-common');
-type EnglishLists = typeof import('@zxcvbn-ts/language-en');
+/**
+ * The words, sorted and space-separated, each with its best rank in zxcvbn's lists (0: a bundled word), as
+ * scripts/write-dictionary.ts writes them to data/dictionary.json. Read on first use, not when the catalog is imported.
+ */
+export interface DictionaryData {
+  about: string;
+  words: string;
+  ranks: number[];
+}
+/** Names the file for the compiler, which then copies it to dist/ beside this module. */
+type DictionaryFile = typeof import('./data/dictionary.json');
+const DICTIONARY_FILE = './data/dictionary.json';
+const ADJACENCY_GRAPHS = '@zxcvbn-ts/language-common/dist/adjacencyGraphs.json.cjs';
 
-/** The zxcvbn lists load on first use (about 110 ms), not when the catalog is imported: `readiness --help` never needs them. */
-const load = createRequire(import.meta.url);
-let commonLists: CommonLists | undefined;
-const common = (): CommonLists => (commonLists ??= load('@zxcvbn-ts/language-common') as CommonLists);
+/** Reads the file and forgets it (out of the module cache): once packed, its 1.4 MB of text and numbers can go. */
+function readDictionary(): DictionaryData {
+  const load = createRequire(import.meta.url);
+  const resolved = load.resolve(DICTIONARY_FILE);
+  const data = load(resolved) as DictionaryFile satisfies DictionaryData;
+  delete load.cache[resolved];
+  return data;
+}
 
 /**
  * The words the pattern model knows, and what each costs to guess.
@@ -17,53 +32,109 @@ const common = (): CommonLists => (commonLists ??= load('@zxcvbn-ts/language-com
  * passwords and the EFF diceware list; @zxcvbn-ts/language-en: English common words, Wikipedia words and first
  * names), priced as zxcvbn prices a dictionary match — log2 of its rank — but never below a bundled word, so the
  * larger lists only ever find more words and never make a known one cheaper. Surnames are left out: 88,799 mostly
- * short, arbitrary letter strings that random keys contain by chance.
+ * short, arbitrary letter strings that random keys contain by chance. scripts/write-dictionary.ts merges both into
+ * data/dictionary.json; decoding zxcvbn's compressed lists at run time cost ~100 ms and ~25 MB of short-lived memory.
  */
 
 export const DOMAIN_WORD_BITS = Math.log2(words.length);
 /** Longer words exist, but a match this long already explains the value; the scan stays linear. */
 export const MAX_WORD = 20;
 
-function lists(): readonly (readonly string[])[] {
-  const { dictionary: shared } = common();
-  const { dictionary: english } = load('@zxcvbn-ts/language-en') as EnglishLists;
-  return [shared['passwords-common'], shared['diceware-common'], english['commonWords-en'], english['wikipedia-en'], english['firstnames-en']];
+/** The known words (lower case) and the bits to guess each. */
+export interface WordDictionary {
+  readonly size: number;
+  /** Bits to guess `word`, or undefined when it is not a known word. */
+  get(word: string): number | undefined;
+  has(word: string): boolean;
+  /** True when some known word starts with `prefix` (or is it): a scan that fails this cannot reach a word. */
+  hasPrefix(prefix: string): boolean;
 }
 
-let cache: Map<string, number> | undefined;
-let prefixCache: Set<string> | undefined;
-/** Prefixes up to this length are indexed, so a scan for words stops as soon as none can continue. */
-export const INDEXED_PREFIX = 7;
+/**
+ * The ~105,000 words sorted and packed, one byte a letter, with each word's offset and cost in typed arrays: about
+ * 1.6 MB, where a Map of the words and a Set of their prefixes held about 13 MB besides the lists themselves (and
+ * the lists about 11 MB more). Lookups are binary searches that compare in place, allocating nothing.
+ */
+class PackedWords implements WordDictionary {
+  readonly size: number;
 
-/** Every prefix of 2–7 letters of a known word: a lookup that misses here cannot become a word. */
-export function wordPrefixes(): ReadonlySet<string> {
-  if (prefixCache) return prefixCache;
-  const prefixes = new Set<string>();
-  for (const word of wordBits().keys()) for (let n = 2; n <= Math.min(INDEXED_PREFIX, word.length); n++) prefixes.add(word.slice(0, n));
-  prefixCache = prefixes;
-  return prefixes;
-}
-
-/** Bits to guess each known word (lower case), built on first use: loading the lists takes about 100 ms. */
-export function wordBits(): ReadonlyMap<string, number> {
-  if (cache) return cache;
-  const bits = new Map<string, number>();
-  for (const list of lists()) {
-    list.forEach((word, index) => {
-      if (word.length < 2 || word.length > MAX_WORD || !/^[a-z0-9]+$/.test(word)) return;
-      const cost = Math.max(DOMAIN_WORD_BITS, Math.log2(index + 1));
-      const known = bits.get(word);
-      if (known === undefined || cost < known) bits.set(word, cost);
-    });
+  constructor(
+    /** The words' letters back to back, each a character code (every word is [a-z0-9]). */
+    private readonly letters: Uint8Array,
+    /** Offset of each word in `letters`; one more entry than words, the end of the last. */
+    private readonly starts: Uint32Array,
+    private readonly costs: Float64Array,
+  ) {
+    this.size = costs.length;
   }
-  for (const word of words) bits.set(word, DOMAIN_WORD_BITS);
-  cache = bits;
-  return bits;
+
+  get(word: string): number | undefined {
+    const index = this.lowerBound(word);
+    return index < this.size && this.compare(index, word) === 0 ? this.costs[index] : undefined;
+  }
+
+  has(word: string): boolean {
+    return this.get(word) !== undefined;
+  }
+
+  hasPrefix(prefix: string): boolean {
+    const index = this.lowerBound(prefix);
+    if (index >= this.size) return false;
+    const start = this.starts[index]!;
+    if (this.starts[index + 1]! - start < prefix.length) return false;
+    for (let k = 0; k < prefix.length; k++) if (this.letters[start + k] !== prefix.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** The first word not below `key` in code-unit order (the order Array.prototype.sort gives). */
+  private lowerBound(key: string): number {
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compare(mid, key) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private compare(index: number, key: string): number {
+    const start = this.starts[index]!;
+    const length = this.starts[index + 1]! - start;
+    const common = Math.min(length, key.length);
+    for (let k = 0; k < common; k++) {
+      const difference = this.letters[start + k]! - key.charCodeAt(k);
+      if (difference !== 0) return difference;
+    }
+    return length - key.length;
+  }
+}
+
+let cache: WordDictionary | undefined;
+
+/** Bits to guess each known word (lower case), packed on first use from data/dictionary.json (about 10 ms). */
+export function wordBits(): WordDictionary {
+  if (cache) return cache;
+  const { words: text, ranks } = readDictionary();
+  const starts = new Uint32Array(ranks.length + 1);
+  const costs = new Float64Array(ranks.length);
+  const letters = new Uint8Array(text.length - (ranks.length - 1));
+  let word = 0;
+  let offset = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 0x20) starts[++word] = offset;
+    else letters[offset++] = code;
+  }
+  starts[ranks.length] = offset;
+  ranks.forEach((rank, index) => (costs[index] = rank === 0 ? DOMAIN_WORD_BITS : Math.max(DOMAIN_WORD_BITS, Math.log2(rank))));
+  cache = new PackedWords(letters, starts, costs);
+  return cache;
 }
 
 /** Keyboard layouts as zxcvbn's adjacency graphs: each key's neighbours, clockwise, each as "unshifted shifted". */
 export type AdjacencyGraph = Readonly<Record<string, readonly (string | null)[]>>;
 
 export function keyboardLayouts(): Readonly<Record<string, AdjacencyGraph>> {
-  return common().adjacencyGraphs;
+  return createRequire(import.meta.url)(ADJACENCY_GRAPHS) as Readonly<Record<string, AdjacencyGraph>>;
 }

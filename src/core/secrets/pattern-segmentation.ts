@@ -1,5 +1,5 @@
 import { EarlierMatches, sequenceLength, unitText } from './chance-structures.js';
-import { DOMAIN_WORD_BITS, INDEXED_PREFIX, MAX_WORD, wordBits, wordPrefixes } from './dictionary.js';
+import { DOMAIN_WORD_BITS, MAX_WORD, wordBits } from './dictionary.js';
 import { walksAt } from './keyboard.js';
 
 /**
@@ -39,7 +39,6 @@ export function cheapestSegmentation(chars: readonly string[]): Segmentation {
     }
   };
   const dictionary = wordBits();
-  const prefixes = wordPrefixes();
   // A letter of a mixed-case value is one of 52, not 26: random mixed-case keys must not look cheap letter by letter.
   const letterGroup = chars.some((ch) => /[a-z]/.test(ch)) && chars.some((ch) => /[A-Z]/.test(ch)) ? 52 : 26;
   const charBits = (ch: string) => Math.log2(groupSize(ch) === 26 ? letterGroup : groupSize(ch));
@@ -53,7 +52,8 @@ export function cheapestSegmentation(chars: readonly string[]): Segmentation {
       if (!((first >= 97 && first <= 122) || (first >= 48 && first <= 57))) continue;
       for (let len = 2; len <= MAX_WORD && i + len <= n; len++) {
         const candidate = form.slice(i, i + len);
-        if (len <= INDEXED_PREFIX && !prefixes.has(candidate)) break;
+        // No word goes on from here: longer candidates from this position cannot be words either.
+        if (!dictionary.hasPrefix(candidate)) break;
         const cost = dictionary.get(candidate);
         // Two-letter entries of the large lists are noise; the bundled list's own short words (id, db, …) count.
         if (cost === undefined || (len < 3 && cost !== DOMAIN_WORD_BITS)) continue;
