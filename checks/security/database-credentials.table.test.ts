@@ -62,7 +62,8 @@ judgementTable(check, [
     scenario: "env's DB_USER is a member of pg_read_server_files",
     options: { session: false },
     status: 'pass',
-    message: /^database\.url password: the password for readiness_reader@127\.0\.0\.1: .*; DB_PASSWORD password: the password for legacy_app@127\.0\.0\.1: \d+ estimated bits, 32 bytes \(alphanumeric\)$/,
+    message:
+      /^database\.url password: the password for readiness_reader@127\.0\.0\.1: .*; database\.url transport: local host 127\.0\.0\.1: transport encryption does not apply; DB_PASSWORD password: the password for legacy_app@127\.0\.0\.1: \d+ estimated bits, 32 bytes \(alphanumeric\); DB_PASSWORD transport: local host 127\.0\.0\.1: transport encryption does not apply$/,
   },
   { scenario: 'database unreachable', status: 'error', message: /^live session: PostgreSQL at 127\.0\.0\.1:1\/\w+ refused the connection: server down or wrong port$/ },
   {
@@ -177,9 +178,36 @@ inputTable(check, [
     files: { 'spring.env': `SPRING_DATASOURCE_USERNAME=shop_app\nSPRING_DATASOURCE_PASSWORD=${strong('spring')}\nSPRING_DATASOURCE_HOST=db.prod.internal\n` },
     environments: '  prod:\n    env: [{ dotenv: spring.env }]\n',
     options: urlOnly,
-    status: 'pass',
-    message: /^SPRING_DATASOURCE_PASSWORD password: the password for shop_app@db\.prod\.internal: \d+ estimated bits, 32 bytes \(\w+\)$/,
+    // Split variables naming a remote host and no sslmode reach it as a URL without sslmode would: possibly in clear text.
+    status: 'warn',
+    message:
+      'SPRING_DATASOURCE_PASSWORD transport: no sslmode for db.prod.internal: the client may connect without TLS (libpq\'s default "prefer" falls back to clear text)',
     evidence: { 'SPRING_DATASOURCE_PASSWORD password': { variables: ['SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD', 'SPRING_DATASOURCE_HOST'] } },
+  },
+  {
+    name: 'split SPRING_DATASOURCE_* with SPRING_DATASOURCE_SSLMODE=verify-full',
+    files: { 'spring.env': `SPRING_DATASOURCE_USERNAME=shop_app\nSPRING_DATASOURCE_PASSWORD=${strong('spring')}\nSPRING_DATASOURCE_HOST=db.prod.internal\nSPRING_DATASOURCE_SSLMODE=verify-full\n` },
+    environments: '  prod:\n    env: [{ dotenv: spring.env }]\n',
+    options: urlOnly,
+    status: 'pass',
+    message: /^SPRING_DATASOURCE_PASSWORD password: the password for shop_app@db\.prod\.internal: \d+ estimated bits, 32 bytes \(\w+\); SPRING_DATASOURCE_PASSWORD transport: sslmode=verify-full for db\.prod\.internal$/,
+  },
+  {
+    name: 'libpq PGHOST/PGPASSWORD with PGSSLMODE=disable',
+    files: { 'libpq.env': `PGHOST=db.prod.internal\nPGUSER=shop_app\nPGPASSWORD=${strong('libpq')}\nPGSSLMODE=disable\n` },
+    environments: '  prod:\n    env: [{ dotenv: libpq.env }]\n',
+    options: urlOnly,
+    status: 'warn',
+    message: 'PGPASSWORD transport: sslmode=disable for db.prod.internal allows an unencrypted connection',
+    evidence: { 'PGPASSWORD password': { variables: ['PGUSER', 'PGPASSWORD', 'PGHOST', 'PGSSLMODE'] } },
+  },
+  {
+    name: 'DB_HOST/DB_PASSWORD with node-postgres DB_SSL=true',
+    files: { 'pg.env': `DB_HOST=db.prod.internal\nDB_USER=shop_app\nDB_PASSWORD=${strong('db-ssl')}\nDB_SSL=true\n` },
+    environments: '  prod:\n    env: [{ dotenv: pg.env }]\n',
+    options: urlOnly,
+    status: 'pass',
+    message: /^DB_PASSWORD password: .*; DB_PASSWORD transport: ssl=true: node-postgres requires TLS$/,
   },
   {
     name: 'a weak PGPASSWORD beside a strong database.url',
@@ -187,7 +215,7 @@ inputTable(check, [
     environments: prodUrl(`postgres://readiness:${strong('monitor')}@db.prod.internal/shop?sslmode=require`, '    env: [{ dotenv: libpq.env }]\n'),
     options: urlOnly,
     status: 'fail',
-    message: 'PGPASSWORD password: the password for shop_app@db.prod.internal has about 18 estimated bits of entropy; at least 128 are needed',
+    message: 'PGPASSWORD password: the password for shop_app@db.prod.internal has about 18 estimated bits of entropy; at least 128 are needed (also PGPASSWORD transport: warn)',
   },
   {
     name: 'a weak password in a JDBC URL (?user=&password=)',
@@ -227,7 +255,7 @@ inputTable(check, [
     environments: prodUrl(`postgres://readiness:${strong('strong-monitor')}@db.prod.internal/shop?sslmode=require`, '    env: [{ dotenv: legacy.env }]\n'),
     options: urlOnly,
     status: 'fail',
-    message: 'DB_PASSWORD password: DB_USER/DB_PASSWORD use a well-known default user/password pair (the password is the user name)',
+    message: 'DB_PASSWORD password: DB_USER/DB_PASSWORD use a well-known default user/password pair (the password is the user name) (also DB_PASSWORD transport: warn)',
     evidence: { 'DB_PASSWORD password': { variables: ['DB_USER', 'DB_PASSWORD', 'DB_HOST'] } },
   },
   {

@@ -6,7 +6,7 @@ import { probeFailure } from '../../src/kit/probe-failure.js';
 import type { CheckOutcome } from '../../src/core/types.js';
 import { compareWithOption } from '../../src/rules/compare-environments.js';
 import { verifyDatabaseTransportAndPrivileges, type ApplicationRole } from '../../src/kit/database-session.js';
-import { credentialGroups, type CredentialGroup } from '../../src/rules/database-env-credentials.js';
+import { credentialGroups, transportUrl, type CredentialGroup } from '../../src/rules/database-env-credentials.js';
 import { DEFAULT_USERS, isDefaultPair, isDefaultPassword, judgeDatabaseTransport, maskedDatabaseUrl, parseDatabaseUrl, type DatabaseUrlFacts } from '../../src/rules/database-url.js';
 import { judgeSecret } from '../../src/rules/secret-strength.js';
 import { envProbe } from '../../src/probes/env.js';
@@ -59,7 +59,7 @@ export default defineCheck<Options>({
     'Password: the same judgement as JWT_SECRET with a 128-bit floor (fail below 128 estimated bits, a template, placeholder word, known-weak value or low variety); a URL ' +
     'without a password is manual (certificate or IAM auth must be attested). Fail: a well-known default pair (postgres/postgres, root/root, admin/admin, …), a password ' +
     'equal to the user name, or a default password set without a user; the same password (compared by keyed HMAC fingerprint) anywhere in another configured environment ' +
-    '(compareWith). Warn: a default user name (postgres, root, admin, sa). Transport (URLs): warn when a non-local host has no sslmode or one below require; Prisma ' +
+    '(compareWith). Warn: a default user name (postgres, root, admin, sa). Transport (URLs, and split variables naming a host: PGSSLMODE / <prefix>_SSLMODE / <prefix>_SSL): warn when a non-local host has no sslmode or one below require; Prisma ' +
     'connection_limit / pool_timeout are reported as evidence. Live session (when database.url is set): the tool connects read-only and reads pg_stat_ssl for its own ' +
     'backend — a non-local host without TLS fails (*.railway.internal without TLS warns) — and pg_roles for database.appRole (else the URL\'s role) and for every role the ' +
     'env\'s own credentials name that exists on the server: superuser, CREATEROLE, BYPASSRLS or membership in such a role fails; so does membership (direct or inherited) ' +
@@ -140,19 +140,34 @@ async function credentialParts(ctx: CheckContext<Options>): Promise<{ parts: Par
       continue;
     }
     const names = [group.user?.name, group.password.name].filter(Boolean).join('/');
-    judge(label, {
-      user,
-      password: group.password.value,
-      host: group.host?.value ?? '',
-      subject: names,
-      evidence: { variables: variableNames(group), user: user || null, ...(group.host ? { host: group.host.value } : {}) },
-    });
+    judge(
+      label,
+      {
+        user,
+        password: group.password.value,
+        host: group.host?.value ?? '',
+        subject: names,
+        evidence: { variables: variableNames(group), user: user || null, ...(group.host ? { host: group.host.value } : {}) },
+      },
+      splitTransport(group),
+    );
   }
   return { parts, roles };
 }
 
 function variableNames(group: CredentialGroup): string[] {
-  return [group.user, group.password, group.host, group.port, group.database].flatMap((v) => (v ? [v.name] : []));
+  return [group.user, group.password, group.host, group.port, group.database, group.sslmode, group.ssl].flatMap((v) => (v ? [v.name] : []));
+}
+
+/** Split variables reach the server as a URL would: the same transport rule, with the variable to set as the fix. */
+function splitTransport(group: CredentialGroup): CheckOutcome | undefined {
+  const url = transportUrl(group);
+  const parsed = url === undefined ? undefined : parseDatabaseUrl(url);
+  if (!parsed?.ok) return undefined;
+  const verdict = judgeDatabaseTransport(parsed.facts);
+  if (verdict.status !== 'warn') return verdict;
+  const variable = group.sslmode?.name ?? (group.prefix === 'PG' ? 'PGSSLMODE' : `${group.prefix}_SSLMODE`);
+  return { ...verdict, remediation: `Set ${variable}=require (or verify-full with the provider's CA) where the application reads its database settings, and make sure its client honours it.` };
 }
 
 /** JDBC URLs carry the role in ?user=&password= rather than before the host. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialGroups, credentialName } from './database-env-credentials.js';
+import { credentialGroups, credentialName, transportUrl } from './database-env-credentials.js';
 
 describe('split database credential variables', () => {
   it.each([
@@ -15,6 +15,12 @@ describe('split database credential variables', () => {
     ['REDIS_PASSWORD', undefined],
     ['JWT_SECRET', undefined],
     ['DB_POOL_SIZE', undefined],
+    ['PGSSLMODE', { prefix: 'PG', part: 'sslmode' }],
+    ['DB_SSL_MODE', { prefix: 'DB', part: 'sslmode' }],
+    ['DATABASE_SSLMODE', { prefix: 'DATABASE', part: 'sslmode' }],
+    ['DB_SSL', { prefix: 'DB', part: 'ssl' }],
+    ['REDIS_SSL', undefined],
+    ['SSLMODE', undefined],
   ] as const)('%s', (name, expected) => {
     expect(credentialName(name)).toEqual(expected);
   });
@@ -32,5 +38,14 @@ describe('split database credential variables', () => {
       { prefix: 'DB', host: { name: 'DB_HOST', value: 'db.internal' }, user: { name: 'DB_USER', value: 'postgres' }, password: { name: 'DB_PASSWORD', value: 'postgres' } },
       { prefix: 'REPLICA_DB', user: { name: 'REPLICA_DB_USER', value: 'reader' } },
     ]);
+  });
+
+  it.each([
+    ['a host, port, database and sslmode', { prefix: 'PG', host: { name: 'PGHOST', value: 'db.internal' }, port: { name: 'PGPORT', value: '6432' }, database: { name: 'PGDATABASE', value: 'shop' }, sslmode: { name: 'PGSSLMODE', value: 'require' } }, 'postgres://db.internal:6432/shop?sslmode=require'],
+    ['an IPv6 host', { prefix: 'DB', host: { name: 'DB_HOST', value: '2001:db8::1' } }, 'postgres://[2001:db8::1]'],
+    ['no host: the client decides', { prefix: 'DB', password: { name: 'DB_PASSWORD', value: 'x' } }, undefined],
+    ['a host that is no host', { prefix: 'DB', host: { name: 'DB_HOST', value: 'a b/c' } }, undefined],
+  ] as const)('judges the transport of split variables as a URL: %s', (_name, group, expected) => {
+    expect(transportUrl(group)).toBe(expected);
   });
 });

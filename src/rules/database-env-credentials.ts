@@ -4,7 +4,7 @@
  * grouped by the prefix they share, so the pair can be judged the way a URL's user and password are.
  */
 
-export type CredentialPart = 'password' | 'user' | 'host' | 'port' | 'database';
+export type CredentialPart = 'password' | 'user' | 'host' | 'port' | 'database' | 'sslmode' | 'ssl';
 
 /** The last word of the name says which part of a connection it holds. */
 const SUFFIXES: readonly [RegExp, CredentialPart][] = [
@@ -32,6 +32,14 @@ export function credentialName(name: string): { prefix: string; part: Credential
   // libpq's own variables run the words together: PGPASSWORD, PGUSER, PGHOST, PGPORT, PGDATABASE.
   const libpq = /^PG(PASSWORD|USER|HOST|PORT|DATABASE)$/.exec(normal);
   if (libpq) return { prefix: 'PG', part: libpq[1] === 'PASSWORD' ? 'password' : libpq[1] === 'USER' ? 'user' : libpq[1] === 'HOST' ? 'host' : libpq[1] === 'PORT' ? 'port' : 'database' };
+  // PGSSLMODE, DB_SSLMODE, DB_SSL_MODE: libpq's transport setting; DB_SSL=true: node-postgres's `ssl` switch.
+  const transport = /^(.+?)_?SSL_?MODE$/.exec(normal) ?? /^(.+)_SSL$/.exec(normal);
+  if (transport) {
+    const prefix = transport[1]!.replace(/_$/, '');
+    const part: CredentialPart = /MODE$/.test(normal) ? 'sslmode' : 'ssl';
+    const prefixWords = prefix.split('_');
+    return prefixWords.some((w) => DATABASE_WORDS.test(w)) ? { prefix, part } : undefined;
+  }
   const words = normal.split('_').filter((w) => w !== '');
   if (words.length < 2) return undefined;
   const last = words[words.length - 1]!;
@@ -56,6 +64,28 @@ export interface CredentialGroup {
   host?: CredentialVariable;
   port?: CredentialVariable;
   database?: CredentialVariable;
+  sslmode?: CredentialVariable;
+  ssl?: CredentialVariable;
+}
+
+/**
+ * The group as a connection URL without its credentials, so its transport is judged by the same parser and rule as a
+ * DATABASE_URL's; undefined when it names no host (the client's own default then decides).
+ */
+export function transportUrl(group: CredentialGroup): string | undefined {
+  if (!group.host) return undefined;
+  const host = group.host.value.includes(':') && !group.host.value.startsWith('[') ? `[${group.host.value}]` : group.host.value;
+  let url: URL;
+  try {
+    url = new URL(`postgres://${host}`);
+  } catch {
+    return undefined;
+  }
+  if (group.port && /^\d+$/.test(group.port.value)) url.port = group.port.value;
+  if (group.database) url.pathname = `/${encodeURIComponent(group.database.value)}`;
+  if (group.sslmode) url.searchParams.set('sslmode', group.sslmode.value);
+  if (group.ssl) url.searchParams.set('ssl', group.ssl.value);
+  return url.href;
 }
 
 /**
