@@ -19,12 +19,12 @@ export const manifest: readonly CatalogEntry[] = [
     "needs": [
       "env"
     ],
-    "verifies": "No variable of the environment points at a local, reserved, tunnel, staging or provider-sandbox host, holds a test-mode key, a published secret, a placeholder or a development setting, or switches a protection off, and the required keys are present in the right format.",
-    "how": "Judges every variable of each service's view. Hosts come from every value that parses as a URL (multi-host authorities included), a connection string (host=, Server=, Data Source=) or a host list (host:port, IP or localhost entries) whatever its name, and from every entry of variables named for hosts (*HOST(S), *DOMAIN(S), *ORIGIN(S), *SERVER(S), *NODES, *BROKERS, *ENDPOINT(S), *ADDR(ESS), …). Fail: hosts that are localhost, 127.0.0.0/8, ::1, 0.0.0.0 (except HOST/BIND_ADDRESS-style bind variables), host.docker.internal, public names that resolve to loopback (lvh.me, localtest.me, localhost.direct, 127.0.0.1.nip.io, …), local-network names (.local, home.arpa, .localdomain), RFC 2606 names (.test, .example, .invalid, .localhost, example.com/.net/.org), tunnels (ngrok, trycloudflare, localtunnel, serveo, devtunnels, …) or providers' sandboxes (PayPal, Braintree, Square, Plaid, Mailgun sandbox domains, Mailtrap, Ethereal); test-mode keys (Stripe sk_test_/pk_test_/rk_test_, Razorpay rzp_test_, Square sandbox-, Checkout.com sk_sbox_, Paddle pdl_sdbx_, django-insecure-) and providers' test values (Twilio magic numbers, Stripe test cards) and mode switches (SendGrid sandbox mode, Shopify test charges, *_SANDBOX/*_TEST_MODE=true), all as data with sources (src/core/secrets/data/test-values.json); published secrets (data/published-secrets.json); placeholder values, and placeholders anywhere in a value (your-…-key, YOUR_TOKEN, runs of x's such as sk_live_xxxx…, changeme/replace-me/todo words, <your-key>) and unexpanded templates; a vendor prefix followed by filler; *_ENV/*_ENVIRONMENT/*_STAGE/*_MODE set to dev/development/local/test/testing/sandbox; settings that switch protection off in any casing and separator style (NODE_TLS_REJECT_UNAUTHORIZED=0, *_REJECT_UNAUTHORIZED/*SSL_VERIFY*/*VERIFY_TLS* false, *INSECURE*/*SKIP_TLS_VERIFY* true, PYTHONHTTPSVERIFY=0, DISABLE_AUTH/DISABLE_CSRF/SKIP_RATE_LIMIT true, VERIFY_JWT false, NODE_OPTIONS=--insecure-http-parser); CORS allow-lists (CORS*, ALLOWED_ORIGINS, …) containing * or null; a required variable missing or in the wrong format. Warn: sandbox/staging/dev/qa/preview/uat/pr-N host names (in URLs and host-named variables); wildcard-DNS names for other addresses (10.0.0.5.nip.io); staging/preview/qa values of *_ENV-style variables; debug flags (*_DEBUG, DEBUG_MODE, ENABLE_DEBUG on; DEBUG=namespaces; LOG_LEVEL=debug/trace; NODE_DEBUG); cookies without Secure or HttpOnly; GraphQL playground/introspection on; a temporary AWS key (ASIA…); wildcard origin patterns; a GEMINI/GOOGLE *_API_KEY not shaped AIza…/AQ.…. Secret values are never printed, only their names and public prefixes.",
+    "verifies": "No variable of the environment points at a local, reserved, tunnel, staging or provider-sandbox host, holds a test-mode key, a published secret, a placeholder or a development setting, or switches a protection off, and the required keys are present in the right format; with `repo:` set, every variable the code reads is also set and documented in .env.example.",
+    "how": "Judges every variable of each service's view. Hosts come from every value that parses as a URL (multi-host authorities included), a connection string (host=, Server=, Data Source=) or a host list (host:port, IP or localhost entries) whatever its name, and from every entry of variables named for hosts (*HOST(S), *DOMAIN(S), *ORIGIN(S), *SERVER(S), *NODES, *BROKERS, *ENDPOINT(S), *ADDR(ESS), …). Fail: hosts that are localhost, 127.0.0.0/8, ::1, 0.0.0.0 (except HOST/BIND_ADDRESS-style bind variables), host.docker.internal, public names that resolve to loopback (lvh.me, localtest.me, localhost.direct, 127.0.0.1.nip.io, …), local-network names (.local, home.arpa, .localdomain), RFC 2606 names (.test, .example, .invalid, .localhost, example.com/.net/.org), tunnels (ngrok, trycloudflare, localtunnel, serveo, devtunnels, …) or providers' sandboxes (PayPal, Braintree, Square, Plaid, Mailgun sandbox domains, Mailtrap, Ethereal); test-mode keys (Stripe sk_test_/pk_test_/rk_test_, Razorpay rzp_test_, Square sandbox-, Checkout.com sk_sbox_, Paddle pdl_sdbx_, django-insecure-) and providers' test values (Twilio magic numbers, Stripe test cards) and mode switches (SendGrid sandbox mode, Shopify test charges, *_SANDBOX/*_TEST_MODE=true), all as data with sources (src/core/secrets/data/test-values.json); published secrets (data/published-secrets.json); placeholder values, and placeholders anywhere in a value (your-…-key, YOUR_TOKEN, runs of x's such as sk_live_xxxx…, changeme/replace-me/todo words, <your-key>) and unexpanded templates; a vendor prefix followed by filler; *_ENV/*_ENVIRONMENT/*_STAGE/*_MODE set to dev/development/local/test/testing/sandbox; settings that switch protection off in any casing and separator style (NODE_TLS_REJECT_UNAUTHORIZED=0, *_REJECT_UNAUTHORIZED/*SSL_VERIFY*/*VERIFY_TLS* false, *INSECURE*/*SKIP_TLS_VERIFY* true, PYTHONHTTPSVERIFY=0, DISABLE_AUTH/DISABLE_CSRF/SKIP_RATE_LIMIT true, VERIFY_JWT false, NODE_OPTIONS=--insecure-http-parser); CORS allow-lists (CORS*, ALLOWED_ORIGINS, …) containing * or null; a required variable missing or in the wrong format. Warn: sandbox/staging/dev/qa/preview/uat/pr-N host names (in URLs and host-named variables); wildcard-DNS names for other addresses (10.0.0.5.nip.io); staging/preview/qa values of *_ENV-style variables; debug flags (*_DEBUG, DEBUG_MODE, ENABLE_DEBUG on; DEBUG=namespaces; LOG_LEVEL=debug/trace; NODE_DEBUG); cookies without Secure or HttpOnly; GraphQL playground/introspection on; a temporary AWS key (ASIA…); wildcard origin patterns; a GEMINI/GOOGLE *_API_KEY not shaped AIza…/AQ.…. With `repo:` set, a second part, parity with the code: every variable the repository's JavaScript/TypeScript source reads by name (`process.env.X`, `process.env['X']`, `const { X } = process.env`, `import.meta.env.X`; found with the js-tokens tokenizer, so comments and strings do not count; tests, fixtures, declarations and node_modules left out; a service's code is its `services.<name>.repoPath` folder) must be set in that service's view — fail when it is not and the code has no `??`/`||`/destructuring default, warn when it falls back — and documented in .env.example (or .env.sample, .env.template, .env.dist, example.env, .env.defaults; commented-out `# X=` lines count) — warn when not, or when there is none. Variables the platform or runtime sets (PORT, RAILWAY_*, VERCEL_*, npm_*, CI, HOME, …) and `ignore`d ones are left out. Secret values are never printed, only their names and public prefixes.",
     "remediation": "Diff the production variables against .env.example and staging, replace every local/test/sandbox value in the platform (Railway → service → Variables), redeploy each service and re-run this check.",
     "optionLines": [
       "  required (array, default []): Variables that must be present, e.g. { variable: GEMINI_API_KEY, format: google-api-key, service: api }",
-      "  ignore (array, default []): Variables not to judge"
+      "  ignore (array, default []): Variables not to judge (neither their values nor their parity with the code)"
     ]
   },
   {
@@ -52,7 +52,7 @@ export const manifest: readonly CatalogEntry[] = [
     "automation": "automated",
     "needs": [],
     "verifies": "The application's database passwords — in the connection URL or in split variables (PGUSER/PGPASSWORD, DB_USER/DB_PASSWORD, …) — are long and random, not defaults, used by no other environment, the URL asks for TLS to a remote host, and the application's roles cannot act as superuser.",
-    "how": "Parses database.url and every DATABASE_URL / postgres:// / jdbc:postgresql:// variable of the env sources with pg-connection-string, and groups split credential variables by the prefix they share (libpq PGUSER/PGPASSWORD/PGHOST, DB_USER/DB_PASS, POSTGRES_*, DATABASE_*, SPRING_DATASOURCE_*, <X>_DB_*, any casing and separator). Password: the same judgement as JWT_SECRET with a 128-bit floor (fail below 128 estimated bits, a template, placeholder word, known-weak value or low variety); a URL without a password is manual (certificate or IAM auth must be attested). Fail: a well-known default pair (postgres/postgres, root/root, admin/admin, …), a password equal to the user name, or a default password set without a user; the same password (compared by keyed HMAC fingerprint) anywhere in another configured environment (compareWith). Warn: a default user name (postgres, root, admin, sa). Transport (URLs): warn when a non-local host has no sslmode or one below require; Prisma connection_limit / pool_timeout are reported as evidence. Live session (when database.url is set): the tool connects read-only and reads pg_stat_ssl for its own backend — a non-local host without TLS fails (*.railway.internal without TLS warns) — and pg_roles for database.appRole (else the URL's role) and for every role the env's own credentials name that exists on the server: superuser, CREATEROLE, BYPASSRLS or membership in such a role fails; so does membership (direct or inherited) in pg_execute_server_program, pg_write_server_files or pg_read_server_files, and EXECUTE on the server-file functions revoked from PUBLIC (lo_import, lo_export, pg_read_file, pg_read_binary_file, pg_ls_dir); pg_read_all_data / pg_write_all_data, CREATEDB or REPLICATION warn. An unreachable database makes this part error.",
+    "how": "Parses database.url and every DATABASE_URL / postgres:// / jdbc:postgresql:// variable of the env sources with pg-connection-string, and groups split credential variables by the prefix they share (libpq PGUSER/PGPASSWORD/PGHOST, DB_USER/DB_PASS, POSTGRES_*, DATABASE_*, SPRING_DATASOURCE_*, <X>_DB_*, any casing and separator). Password: the same judgement as JWT_SECRET with a 128-bit floor (fail below 128 estimated bits, a template, placeholder word, known-weak value or low variety); a URL without a password is manual (certificate or IAM auth must be attested). Fail: a well-known default pair (postgres/postgres, root/root, admin/admin, …), a password equal to the user name, or a default password set without a user; the same password (compared by keyed HMAC fingerprint) anywhere in another configured environment (compareWith). Warn: a default user name (postgres, root, admin, sa). Transport (URLs, and split variables naming a host: PGSSLMODE / <prefix>_SSLMODE / <prefix>_SSL): warn when a non-local host has no sslmode or one below require; Prisma connection_limit / pool_timeout are reported as evidence. Live session (when database.url is set): the tool connects read-only and reads pg_stat_ssl for its own backend — a non-local host without TLS fails (*.railway.internal without TLS warns) — and pg_roles for database.appRole (else the URL's role) and for every role the env's own credentials name that exists on the server: superuser, CREATEROLE, BYPASSRLS or membership in such a role fails; so does membership (direct or inherited) in pg_execute_server_program, pg_write_server_files or pg_read_server_files, and EXECUTE on the server-file functions revoked from PUBLIC (lo_import, lo_export, pg_read_file, pg_read_binary_file, pg_ls_dir); pg_read_all_data / pg_write_all_data, CREATEDB or REPLICATION warn. An unreachable database makes this part error.",
     "remediation": "Rotate the password to a random one (`openssl rand -base64 32`, or the provider's rotate button), use an application role rather than postgres/admin, update DATABASE_URL for every service, append sslmode=require, and keep the value only in the secret store.",
     "optionLines": [
       "  compareWith (array): Environments to compare against; default: every other environment in the config",
@@ -398,12 +398,21 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "testing",
     "item": "Load testing completed (recommended: k6 or Artillery)",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "The system was load-tested at or above expected launch traffic and met latency and error targets without exhausting CPU, memory or database connections.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The repository holds load-test scripts (k6 or Artillery) and, where its last report is configured, that run met the latency and error targets: thresholds held, p95 and failed requests below the limits, recent enough.",
+    "how": "Through the repository probe, looks for k6 scripts (JavaScript/TypeScript importing `k6` or `k6/…`, with a default export or scenario `exec`) and Artillery configs (YAML with `scenarios` of flows, and a config.target) in `options.paths`, else at the root (artillery*.yml, k6*.js, load-test*.js, *.k6.js, …) and in load/, loadtest(s)/, load-test(s)/, k6/, artillery/, perf/, performance/, stress/, tests|test/{load,perf,performance,k6}/ (one level; at most 50 files). A script that cannot run (unparsable YAML, no scenarios, no default function) fails; a config without a target warns. With `options.report` — k6 `--summary-export` JSON (its threshold booleans are true when the threshold FAILED, as k6 writes them), the JSON a k6 handleSummary() writes, or Artillery 2's `--output` JSON — every k6 threshold must hold, p95 of http_req_duration / http.response_time must be below `p95BelowMs` (500) and failed requests (k6 http_req_failed; Artillery errors.* plus 4xx/5xx responses over http.requests) below `errorsBelowPercent` (1): otherwise fail. A report older than `maxAgeDays` (30) warns — the targets were met when it ran; whether the code changed since is for a person — dated by Artillery's lastMetricAt, or for k6 (whose summaries hold no date) by the file's modification time. A configured report that is missing fails; one that is not a k6/Artillery JSON is error. Scripts but no report, or nothing found at all (the tests may live elsewhere), is manual.",
     "remediation": "Write a k6 script covering widget loads, product lookups and event tracking, run it at 2× expected peak against staging, fix the bottlenecks (indexes, pool size, replicas) and record the results.",
-    "attestation": "The k6 or Artillery summary: script link, target URL (staging), virtual users and duration, requests/s reached vs. the stated expected peak, p95/p99 latency and error rate, plus Railway CPU/memory graphs for the same window."
+    "attestation": "The k6 or Artillery summary: script link, target URL (staging), virtual users and duration, requests/s reached vs. the stated expected peak, p95/p99 latency and error rate, plus Railway CPU/memory graphs for the same window.",
+    "optionLines": [
+      "  paths (array): Files or folders holding the k6 scripts / Artillery configs, relative to the repository (default: the conventional folders and root file names)",
+      "  report (string): The last run's report, relative to the repository: k6 `--summary-export` JSON, the JSON a k6 handleSummary() writes, or Artillery's `--output` JSON",
+      "  p95BelowMs (number, default 500): p95 response time must be below this (ms)",
+      "  errorsBelowPercent (number, 0…100, default 1): Failed requests must be below this share (%)",
+      "  maxAgeDays (integer, …9007199254740991, default 30): A report older than this warns"
+    ]
   },
   {
     "id": "testing.production-like-data",
@@ -537,12 +546,19 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "deployment",
     "item": "Deployment rollback tested",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "The team has rolled a service back to a previous deployment, confirmed it came back healthy, and knows how long that takes.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The repository holds a complete rollback runbook (when to roll back, the steps, how to verify the service came back), and it records a rollback rehearsal within the window.",
+    "how": "Reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named rollback* or revert* first, then any whose heading names \"rollback\" or \"roll back\" (judged from that heading down; files and headings naming a migration, schema or database belong to operational.migration-rollback-plan), through the repository probe, and lexes them with `marked`. The runbook must hold at least `minWords` (80) words of prose, no TODO/TBD/FIXME/lorem placeholder, and a heading with content for each of: when to roll back (when, trigger, criteria), rollback steps (steps, procedure, commands) and verification (verify, health, smoke). Its rehearsal record is the latest YYYY-MM-DD date under a heading naming a rollback log, drill, rehearsal or test log, or on a \"Last tested: YYYY-MM-DD\" line: within `maxAgeDays` (180) passes, older fails, none is manual (attest the drill). That the rehearsal happened is the record's word: readiness rolls nothing back. A stub or a missing section fails naming it; no runbook fails with the places looked at; an unreadable file or a symlink out of the repository is error.",
     "remediation": "On staging, deploy a trivial change, roll back from Railway's Deployments tab (or CLI), time it and check /health, then write the steps and the expand/contract migration rule into the runbook.",
-    "attestation": "A dated rollback-drill record: environment and service, the command or Railway Deployments-tab action used, deployment ids before and after, time until /health returned 200, and how database migrations were kept compatible."
+    "attestation": "A dated rollback-drill record: environment and service, the command or Railway Deployments-tab action used, deployment ids before and after, time until /health returned 200, and how database migrations were kept compatible.",
+    "optionLines": [
+      "  path (string): The deployment rollback runbook, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 80): Words of prose (headings and code excluded) below which the document is a stub",
+      "  maxAgeDays (integer, …9007199254740991, default 180): Oldest date the latest rollback rehearsal recorded in the runbook may carry"
+    ]
   },
   {
     "id": "deployment.zero-downtime",
@@ -571,7 +587,7 @@ export const manifest: readonly CatalogEntry[] = [
       "repo"
     ],
     "verifies": "Each service's Dockerfile is sound enough to build a production image: it parses, pins its base images, runs as a non-root user with NODE_ENV=production, bakes no secret into ENV/ARG, keeps dev dependencies out, and its .dockerignore excludes .env files and node_modules.",
-    "how": "For each service's folder (`services.<name>.repoPath`, default the repository root) reads the Dockerfile Railway builds (`build.dockerfilePath` of railway.json / railway.toml, else Dockerfile) and the folder's .dockerignore through the repository probe, parses it with dockerfile-ast and judges: known instructions and a FROM (else fail); base images with a tag other than latest (fail otherwise; a digest is best; an image from an ARG warns); a final-stage USER other than root (fail); NODE_ENV=production (another value fails, none warns); ENV/ARG values the project secret rules call secret (fail, named by line, never quoted); a multi-stage build or `npm ci --omit=dev` (warn otherwise); .dockerignore with node_modules and .env* (fail otherwise). No image is built: a sound Dockerfile is manual, to be attested with a build log. No Dockerfile is manual too (the platform builder).",
+    "how": "For each service's folder (`services.<name>.repoPath`, default the repository root) reads the Dockerfile Railway builds (`build.dockerfilePath` of railway.json / railway.toml, else Dockerfile) and the folder's .dockerignore through the repository probe, parses it with dockerfile-ast and judges: known instructions and a FROM (else fail); base images with a tag other than latest (fail otherwise; a digest is best; an image from an ARG warns); a final-stage USER other than root (fail); NODE_ENV=production (another value fails, none warns); ENV/ARG values the project secret rules call secret (fail, named by line, never quoted); a multi-stage build or `npm ci --omit=dev` (warn otherwise); .dockerignore with node_modules and .env* (fail otherwise). With `repo.commands.dockerBuild` (e.g. `docker build -t api .`, which should build every service's image) that command is run once in the repository through the repo-commands probe (own process group killed at repo.timeout, no stdin, 4 MiB output cap, output scrubbed) as the part \"docker build\": exit 0 passes it, and sound Dockerfiles then pass; another exit status fails with the last lines of its output; a timeout is error. Give the check a timeout (checks.deployment.docker-images.timeout) as long as the build. Without it no image is built: a sound Dockerfile is manual, to be attested with a build log. No Dockerfile is manual too (the platform builder).",
     "remediation": "Fix the Dockerfiles: pin the base image, use multi-stage builds with `npm ci`, run as `USER node`, set NODE_ENV=production, add a .dockerignore, and build every image in CI on each pull request.",
     "attestation": "CI log or `docker build` output for each service at the release SHA ending successfully, with image sizes, and the Railway build log for the same commit.",
     "optionLines": [
@@ -971,23 +987,26 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "integration",
     "item": "Product sync working correctly",
     "severity": "medium",
-    "automation": "manual",
+    "automation": "partial",
     "needs": [],
-    "verifies": "A merchant's products are imported and kept in sync (create, update, delete, variants, images) within the expected delay.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Fix the initial import (GraphQL bulk operations for large catalogs, cursor pagination), handle products/update and products/delete webhooks, and add a periodic reconciliation job.",
-    "attestation": "Record of a sync test on a dev store: product count in Shopify vs. in the database for that shop (matching), and an edit and a deletion in Shopify reflected in the app within the expected number of minutes, with timestamps."
+    "verifies": "The product-sync status endpoint answers an authenticated request with a JSON status that reports no failure and a recent last sync, and refuses a request without the credential. That a merchant's products are imported and kept in sync (create, update, delete, variants, images) within the expected delay stays to attest.",
+    "how": "Up to two GETs of integrations.productSync.url, redirects not followed, answers read up to 64 KiB: with integrations.productSync.key (in header productSync.header, default authorization, scheme productSync.scheme, default Bearer for authorization), then without any credential. Fail: the authenticated request answered 5xx, 401/403, or 2xx without a JSON body; a status/state field saying error, failed, down…; the anonymous request answered 2xx or 5xx; a stack trace in the anonymous answer. Warn: a last-sync field older than maxSyncAgeHours or not a date; the anonymous request redirected or answered another 4xx than 401/403/404. Error: 404/405/410 or a redirect to the authenticated request, timeouts, refused connections. Manual: no integrations.productSync is configured, or no key (the anonymous request alone proves nothing works).",
+    "remediation": "Expose a read-only, authenticated sync status (last run, counts, errors); fix the initial import (GraphQL bulk operations, cursor pagination), handle products/update and products/delete webhooks, and add a periodic reconciliation job with an alert on staleness.",
+    "attestation": "Record of a sync test on a dev store: product count in Shopify vs. in the database for that shop (matching), and an edit and a deletion in Shopify reflected in the app within the expected number of minutes, with timestamps.",
+    "optionLines": [
+      "  maxSyncAgeHours (number, …9600, default 24): A last sync (lastSyncedAt, lastSyncAt, syncedAt, … in the status body) older than this many hours warns"
+    ]
   },
   {
     "id": "integration.conversion-tracking",
     "section": "integration",
     "item": "Conversion tracking tested",
     "severity": "medium",
-    "automation": "manual",
+    "automation": "partial",
     "needs": [],
-    "verifies": "Purchases following widget interactions are attributed and recorded as conversions, and show up in the merchant dashboard.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Trace the chain (widget event, API, orders/create webhook, attribution), fix missing identifiers (cart attributes or session ids), and add an integration test for a full conversion.",
+    "verifies": "The conversion endpoint records a well-formed test event and refuses malformed ones (invalid JSON, an event missing its fields) with a 4xx, without crashing. That purchases following widget interactions are attributed and show up in the merchant dashboard stays to attest.",
+    "how": "Three POSTs to integrations.conversions.url, one after another, redirects not followed, Content-Type: application/json, Origin of the merchant storefront (integrations.merchantOrigin, default https://readiness-probe.myshopify.com), answers read up to 16 KiB: 1. a well-formed test event — integrations.conversions.sample, else readiness's synthetic one (306 bytes: event \"conversion\", \"test\": true, ids readiness-probe-…, shop readiness-probe.invalid, value 0); 2. invalid JSON (such an event cut off before its end, 109 bytes); 3. the event without its fields ({\"test\": true}, 13 bytes). Fail: the well-formed event answered 5xx, or the configured sample refused with a 4xx; a malformed one accepted (2xx); a stack trace in any answer. Warn: a malformed one refused by a 5xx. Error: 404/405/410 or a redirect; 401/403 to the well-formed event; readiness's generic event refused with a 4xx (set sample); timeouts. Manual: no integrations.conversions is configured.",
+    "remediation": "Validate conversion events (schema of the required fields) and answer 400/422 to malformed ones, store valid ones idempotently by event id, then trace the chain (widget event, API, orders/create webhook, attribution) and add an integration test for a full conversion.",
     "attestation": "A test purchase on the sample store after interacting with the widget: the order id, the conversion row in the database (shop, order id, amount, attribution), and a screenshot of it in the dashboard analytics."
   },
   {
@@ -995,12 +1014,21 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "integration",
     "item": "Widget rendering on merchant sites",
     "severity": "medium",
-    "automation": "manual",
+    "automation": "partial",
     "needs": [],
-    "verifies": "The widget renders on real merchant storefronts across the supported themes without breaking the host page's layout or scripts.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Isolate the widget in Shadow DOM or an iframe, load the script async, handle stores with strict CSP, and test on the most common themes.",
-    "attestation": "Screenshots of the widget rendering on at least three merchant or dev stores using different themes (e.g. Dawn plus two others), the store URLs, and confirmation of no console errors or CSP violations."
+    "verifies": "The widget script loads when a merchant storefront requests it: 200, a JavaScript content type (not an HTML error page), no CORP or CORS header that blocks a cross-site <script>, caching that suits its URL, and a size storefronts can afford; with render: true, also that it runs in headless Chromium on a plain product page without throwing and adds its elements. That it renders well on real themes, without console errors or CSP violations, stays to attest.",
+    "how": "For each service of kind widget: one GET of its script (services.<name>.asset, else the first same-site script of its page, which costs one more GET) as a storefront sends it — Origin and Referer of integrations.merchantOrigin (default: the first exact origin in services.<name>.origins, else https://readiness-probe.myshopify.com), Sec-Fetch-Dest: script, Sec-Fetch-Site: cross-site, Accept: */* — redirects followed as browsers do, read up to 1 MiB. Fail: not 2xx or empty; text/html or an HTML body; image/audio/video/text/csv, or another non-JavaScript type with nosniff; Cross-Origin-Resource-Policy same-origin, or same-site for another site; with crossOrigin: true, no Access-Control-Allow-Origin for the merchant; an unversioned URL cached 7 days or more, or immutable. Warn: a non-JavaScript type without nosniff; a versioned URL (content hash, ?v=) cached under minHashedMaxAgeSeconds; an unversioned one with no Cache-Control or over maxUnhashedMaxAgeSeconds; an Access-Control-Allow-Origin for another origin; over maxScriptBytes. Error: no script found, timeouts, refused connections. Manual: no widget service is configured. With render: true, headless Chromium (playwright-core; the browser option, else chromium on PATH) also opens <merchant origin>/products/readiness-probe-product, a page readiness answers itself that embeds the script (async, crossorigin with crossOrigin: true); GET/HEAD only — other requests are aborted and listed, the store's own endpoints answered 404 locally, at most 50 requests and 15 s. Fail: the browser could not load the script, or it threw an uncaught exception. Warn: console errors (other than about what readiness blocked). Manual: it ran cleanly but added no element (it may need a container or config the plain page lacks). Error: no Chromium, or it would not start.",
+    "remediation": "Serve the widget script as text/javascript with Cross-Origin-Resource-Policy: cross-origin, a small loader with a short cache that loads content-hashed chunks cached for a year; isolate the widget in Shadow DOM or an iframe, load it async, handle stores with strict CSP, and test on the most common themes.",
+    "attestation": "Screenshots of the widget rendering on at least three merchant or dev stores using different themes (e.g. Dawn plus two others), the store URLs, and confirmation of no console errors or CSP violations.",
+    "optionLines": [
+      "  maxScriptBytes (integer, …1048576, default 524288): Uncompressed bytes above which the widget script warns (at most 1 MiB, as far as the script is read)",
+      "  minHashedMaxAgeSeconds (integer, 0…9007199254740991, default 2592000): Least Cache-Control max-age of a versioned (content-hashed) script",
+      "  maxUnhashedMaxAgeSeconds (integer, 0…9007199254740991, default 3600): Longest max-age an unversioned script may have before it warns (7 days or immutable fails)",
+      "  hashed (\"auto\" | \"yes\" | \"no\", default \"auto\"): Whether the script URL is versioned; auto reads a content hash or ?v= from the URL",
+      "  crossOrigin (boolean, default false): The embed snippet loads the script with crossorigin or type=\"module\", so it must allow the merchant origin by CORS",
+      "  render (boolean, default false): Also render the widget in headless Chromium on a product page of the merchant origin (read-only: writes aborted), failing on uncaught exceptions",
+      "  browser (string): The Chromium executable to render with; default chromium, chromium-browser or google-chrome on PATH"
+    ]
   },
   {
     "id": "integration.api-key-auth",
@@ -1050,24 +1078,36 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "documentation",
     "item": "Widget integration guide available",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Merchants can find a guide that shows how to install and configure the widget, including the exact embed snippet.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The repository holds a guide that shows how to install the widget (with the embed snippet to copy), how to configure it and how to troubleshoot it.",
+    "how": "Reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named widget* or embed* first, then any whose heading names \"widget\" or \"embed\" (judged from that heading down), through the repository probe, and lexes them with `marked`. The guide must hold at least `minWords` (100) words of prose, no TODO/TBD/FIXME/lorem placeholder, a fenced or indented code block (the embed snippet), and a heading with content for each of: installation (install, embed, snippet, setup, getting started), configuration (configuration, options, settings, customise) and troubleshooting (troubleshooting, FAQ, common issues). A stub or a missing section fails naming it; no guide in the repository fails with the places looked at; an unreadable file or a symlink out of the repository is error. Whether the published help-site copy matches is not compared.",
     "remediation": "Write the guide with a copy-paste snippet, theme-editor steps with screenshots and common issues (CSP, caching), publish it on the help site and link it from the dashboard.",
-    "attestation": "Link to the public widget integration guide showing the embed snippet with the production script URL, Shopify theme-editor steps, configuration options and troubleshooting, plus a note that someone followed it successfully on a fresh store."
+    "attestation": "Link to the public widget integration guide showing the embed snippet with the production script URL, Shopify theme-editor steps, configuration options and troubleshooting, plus a note that someone followed it successfully on a fresh store.",
+    "optionLines": [
+      "  path (string): The widget integration guide, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 100): Words of prose (headings and code excluded) below which the document is a stub"
+    ]
   },
   {
     "id": "documentation.merchant-onboarding",
     "section": "documentation",
     "item": "Merchant onboarding flow documented",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "The path from install to a live widget is written down step by step: what the merchant sees and what the system does at each step.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The path from install to a live widget is written down in the repository step by step: installing, the permissions granted, setting up, and going live.",
+    "how": "Reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named onboard* first, then any whose heading names \"onboarding\", \"merchant setup\" or \"getting started\" (judged from that heading down), through the repository probe, and lexes them with `marked`. The document must hold at least `minWords` (100) words of prose, no TODO/TBD/FIXME/lorem placeholder, and a heading with content for each of: install or sign-up (install, sign up, connect), permissions granted (scopes, permissions, authorise), setup and configuration (sync, import, configure, set up) and going live (go live, launch, publish, enable). A stub or a missing section fails naming it; none in the repository fails with the places looked at; an unreadable file or a symlink out of the repository is error. Whether it matches the current dashboard is not compared.",
     "remediation": "Walk through onboarding on a fresh dev store, capture each screen and step, publish it in the help centre and internal wiki, and link to it from the dashboard.",
-    "attestation": "Link to the onboarding document or help-centre article listing each step (install, grant scopes, product sync, configure widget, go live) with screenshots, and the date it was last checked against the current dashboard."
+    "attestation": "Link to the onboarding document or help-centre article listing each step (install, grant scopes, product sync, configure widget, go live) with screenshots, and the date it was last checked against the current dashboard.",
+    "optionLines": [
+      "  path (string): The merchant onboarding guide, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 100): Words of prose (headings and code excluded) below which the document is a stub"
+    ]
   },
   {
     "id": "documentation.support-contact",
@@ -1114,12 +1154,19 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "documentation",
     "item": "GDPR compliance documented (if serving EU customers)",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "If EU merchants or shoppers are served, data processing, subprocessors and data-subject requests are documented, and Shopify's mandatory privacy webhooks are handled.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "Where EU merchants or shoppers are served, the repository documents which personal data is processed, the subprocessors, how data-subject requests are handled, and how long data is kept.",
+    "how": "With `servesEU: false` the line is skip. Otherwise (the default: not serving the EU has to be said) reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named gdpr*, data-protection*, dpa*, data-processing* or privacy* first, then any whose heading names \"GDPR\" or \"data protection\" (judged from that heading down), through the repository probe, and lexes them with `marked`. The document must hold at least `minWords` (120) words of prose, no TODO/TBD/FIXME/lorem placeholder, and a heading with content for each of: personal data processed (personal data, record of processing, lawful basis), subprocessors (subprocessors, third parties, vendors), data subject requests (data subject, rights, erasure, data requests) and retention (retention, how long). A stub or a missing section fails naming it; none in the repository fails with the places looked at; an unreadable file or a symlink out of the repository is error. Shopify's privacy webhooks are not called here.",
     "remediation": "Write a record of processing and a DPA, list subprocessors with regions, implement the three Shopify compliance webhooks with real deletion/export logic, and document handling of data requests within 30 days.",
-    "attestation": "Link to the GDPR documentation (record of processing, DPA template, subprocessor list with regions, retention periods) and test deliveries of customers/data_request, customers/redact and shop/redact returning 200 with the resulting deletion or export."
+    "attestation": "Link to the GDPR documentation (record of processing, DPA template, subprocessor list with regions, retention periods) and test deliveries of customers/data_request, customers/redact and shop/redact returning 200 with the resulting deletion or export.",
+    "optionLines": [
+      "  path (string): The GDPR compliance document, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 120): Words of prose (headings and code excluded) below which the document is a stub",
+      "  servesEU (boolean, default true): Whether EU merchants or shoppers are served; false makes the line skip (the GDPR does not apply)"
+    ]
   },
   {
     "id": "documentation.changelog",
@@ -1144,12 +1191,18 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "operational",
     "item": "Incident response plan documented",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "A written plan says who declares an incident, who leads it, how customers are told and how it is closed with a post-mortem.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "A written plan in the repository says how incidents are graded, who leads them, the steps to respond, how customers are told and how an incident is closed with a post-mortem.",
+    "how": "Reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named incident* first, then any whose heading names \"incident response\" (judged from that heading down), through the repository probe, and lexes them with `marked`. The plan must hold at least `minWords` (150) words of prose, no TODO/TBD/FIXME/lorem placeholder, and a heading with content for each of: severity levels (severity, sev, priority), roles (incident commander, on-call, role), response steps (steps, response, procedure, triage), communication (communication, status page, customers) and post-mortem (post-mortem, retrospective, review). A stub or a missing section fails naming it; no plan in the repository fails with the places looked at; an unreadable file or a symlink out of the repository is error.",
     "remediation": "Write a one-page incident response runbook: severity levels, incident commander, communication channels, status-page updates, post-mortem template. Link it from the README of the ops repo.",
-    "attestation": "Link to the incident response document (wiki/Notion/repo path) with the date it was last reviewed, naming the incident commander role and the customer-communication step."
+    "attestation": "Link to the incident response document (wiki/Notion/repo path) with the date it was last reviewed, naming the incident commander role and the customer-communication step.",
+    "optionLines": [
+      "  path (string): The incident response plan, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 150): Words of prose (headings and code excluded) below which the document is a stub"
+    ]
   },
   {
     "id": "operational.on-call-rotation",
@@ -1168,36 +1221,55 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "operational",
     "item": "Backup and recovery procedures tested",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "The full recovery procedure (database, S3 assets, environment variables) has been rehearsed end to end and met the recovery targets.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "The repository holds a complete backup and recovery runbook, and it records a restore test within the window: the team wrote down when the procedure was last rehearsed.",
+    "how": "Reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named backup*, restor*, recover* or disaster* first, then any whose heading names \"backup\", \"restore\" or \"recovery\" (judged from that heading down), through the repository probe, and lexes them with `marked`. The runbook must hold at least `minWords` (100) words of prose, no TODO/TBD/FIXME/lorem placeholder, and a heading with content for each of: what is backed up (what, scope, schedule, retention), restore procedure (restore, recovery, steps) and recovery targets (RTO, RPO, objectives). Its restore record is the latest YYYY-MM-DD date under a heading naming a restore log, drill, rehearsal or test log, or on a \"Last tested: YYYY-MM-DD\" line: within `maxAgeDays` (90) passes, older fails, none is manual (attest the drill). That the recorded drill happened, and met the targets, is the record's word: readiness restores nothing. A stub or a missing section fails naming it; no runbook fails with the places looked at; an unreadable file or a symlink out of the repository is error.",
     "remediation": "Enable S3 versioning, write a recovery runbook for database, assets and config, rehearse it into a scratch Railway environment, record the timings, fix gaps, and repeat quarterly.",
-    "attestation": "A dated recovery-drill record: what was restored (Postgres backup, S3 objects via versioning, env vars from the secure backup) and where, the runbook steps followed, measured recovery time and data loss against the RTO/RPO targets, and issues found."
+    "attestation": "A dated recovery-drill record: what was restored (Postgres backup, S3 objects via versioning, env vars from the secure backup) and where, the runbook steps followed, measured recovery time and data loss against the RTO/RPO targets, and issues found.",
+    "optionLines": [
+      "  path (string): The backup and recovery runbook, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 100): Words of prose (headings and code excluded) below which the document is a stub",
+      "  maxAgeDays (integer, …9007199254740991, default 90): Oldest date the latest restore record of the runbook may carry"
+    ]
   },
   {
     "id": "operational.migration-rollback-plan",
     "section": "operational",
     "item": "Database migration rollback plan prepared",
     "severity": "high",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "For the launch schema and each risky migration there is a written way back (down SQL or forward fix) and a backup point taken before migrating.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "A plan in the repository says how a database migration is undone: the backup taken before migrating, the steps back (down SQL or a forward fix), and which app versions work with which schema.",
+    "how": "Reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named migration* first, then any whose heading names \"migrations\" or \"migration rollback\" (judged from that heading down), through the repository probe, and lexes them with `marked`. The plan must hold at least `minWords` (100) words of prose, no TODO/TBD/FIXME/lorem placeholder, and a heading with content for each of: backup before migrating (backup, snapshot, before), rollback steps (rollback, revert, down, restore) and compatibility or forward fix (compatibility, expand/contract, forward fix, version). A stub or a missing section fails naming it; none in the repository fails with the places looked at; an unreadable file or a symlink out of the repository is error. Whether the down SQL works is not run.",
     "remediation": "Generate down scripts with `npx prisma migrate diff`, use expand/contract migrations so the previous release runs on the new schema, take a backup before `migrate deploy`, and document `prisma migrate resolve --rolled-back`.",
-    "attestation": "Link to the rollback plan for the pending migrations: the down SQL (from `prisma migrate diff ... --script`), which app versions work with which schema, the pre-migration backup step, and the date it was tried on staging."
+    "attestation": "Link to the rollback plan for the pending migrations: the down SQL (from `prisma migrate diff ... --script`), which app versions work with which schema, the pre-migration backup step, and the date it was tried on staging.",
+    "optionLines": [
+      "  path (string): The migration rollback plan, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 100): Words of prose (headings and code excluded) below which the document is a stub"
+    ]
   },
   {
     "id": "operational.degradation-comms-plan",
     "section": "operational",
     "item": "Service degradation communication plan ready",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "There is a prepared way to tell merchants when the service is degraded: who posts, where, with what templates and how often.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "A plan in the repository says how merchants are told the service is degraded: on which channels, with which prepared messages, who posts and approves them, and how often updates go out.",
+    "how": "Reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named communicat*, comms*, degradation*, status-page* or outage* first, then any whose heading names \"communication plan\", \"degradation\", \"customer communication\" or \"status updates\" (judged from that heading down), through the repository probe, and lexes them with `marked`. The plan must hold at least `minWords` (100) words of prose, no TODO/TBD/FIXME/lorem placeholder, and a heading with content for each of: channels (channels, status page, banner, email), message templates (templates, messages, examples), owner and approval (owner, who, roles, approval) and update cadence (cadence, frequency, updates). A stub or a missing section fails naming it; none in the repository fails with the places looked at; an unreadable file or a symlink out of the repository is error.",
     "remediation": "Write the templates and name an owner per channel, add a flag-controlled incident banner to the dashboard, and let merchants subscribe to status-page email updates.",
-    "attestation": "Link to the communication plan with pre-written templates (investigating, identified, monitoring, resolved), the channels (status page, in-dashboard banner, merchant email), who approves messages, and the update cadence (e.g. every 30 min)."
+    "attestation": "Link to the communication plan with pre-written templates (investigating, identified, monitoring, resolved), the channels (status page, in-dashboard banner, merchant email), who approves messages, and the update cadence (e.g. every 30 min).",
+    "optionLines": [
+      "  path (string): The degradation communication plan, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 100): Words of prose (headings and code excluded) below which the document is a stub"
+    ]
   },
   {
     "id": "operational.status-page",
@@ -1228,12 +1300,18 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "operational",
     "item": "Escalation procedures documented",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "It is written down how issues move from support to engineering to leadership and to vendors, with contacts and thresholds.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "automated",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "It is written down in the repository when an issue is escalated, along which chain of people (with contacts), and how vendors are reached.",
+    "how": "Reads `options.path`, else Markdown files in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/ and .github/ named escalat* first, then any whose heading names \"escalation\" (judged from that heading down), through the repository probe, and lexes them with `marked`. The procedure must hold at least `minWords` (80) words of prose, no TODO/TBD/FIXME/lorem placeholder, and a heading with content for each of: when to escalate (severity, level, threshold, when to), the chain and contacts (contacts, chain, matrix, on-call, tier) and vendor support (vendor, provider, third party, external). A stub or a missing section fails naming it; none in the repository fails with the places looked at; an unreadable file or a symlink out of the repository is error.",
     "remediation": "Write a one-page escalation matrix by severity with names, phone numbers and response times, add vendor support contacts, and link it from the incident runbook.",
-    "attestation": "Link to the escalation document: severity levels and when to escalate, the chain (support, on-call engineer, tech lead, founders) with contacts, vendor support links and account ids (Railway, AWS, Shopify Partners, Google Cloud), and the last review date."
+    "attestation": "Link to the escalation document: severity levels and when to escalate, the chain (support, on-call engineer, tech lead, founders) with contacts, vendor support links and account ids (Railway, AWS, Shopify Partners, Google Cloud), and the last review date.",
+    "optionLines": [
+      "  path (string): The escalation procedure, a Markdown file relative to the repository (default: looked for in the root, docs/, doc/, docs/runbooks/, runbooks/, docs/ops/, docs/operations/, ops/, ops/runbooks/, .github/ by file name, then by headings)",
+      "  minWords (integer, …9007199254740991, default 80): Words of prose (headings and code excluded) below which the document is a stub"
+    ]
   },
   {
     "id": "final.railway-access",
@@ -1264,12 +1342,17 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "final",
     "item": "Passwords stored in password manager",
     "severity": "high",
-    "automation": "manual",
+    "automation": "partial",
     "needs": [],
-    "verifies": "All production credentials live in a shared password-manager vault with access limited to those who need it, not in chat, docs or personal notes.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
-    "remediation": "Create a shared production vault, move every credential and 2FA recovery code into it, restrict membership, and purge credentials from Slack, docs and committed .env files.",
-    "attestation": "Screenshot of the production vault (1Password, Bitwarden) listing item names (Railway, AWS, Shopify Partners, Google Cloud, Sentry, database, domain registrar) and its members, with no secret values visible."
+    "verifies": "No credential is committed to the repository — neither in its working tree nor in its git history — and (attested by a person) all production credentials live in a shared password-manager vault with access limited to those who need it.",
+    "how": "With `repo:` set, walks the working tree (probe repo-tree: .git, node_modules and build caches skipped, symlinks never followed, binaries left out, at most 10,000 files, 64 MiB, 4 MiB per file) and reads the git history (probe git-history: `git log --all -p -U0` over the newest `maxCommits` commits, 1,000 by default, and at most `maxHistoryBytes`, 32 MiB; run without a shell, hooks, pager, textconv or external diff). Each file and each added line is searched for known key formats (AWS AKIA/ASIA key ids, Stripe sk_live_/rk_live_/whsec_, GitHub ghp_/gho_/ghu_/ghs_/ghr_/github_pat_, GitLab glpat-, Slack xox?- tokens and webhook URLs, Shopify shpat_/shpss_/shpca_/shppa_, SendGrid SG., Anthropic sk-ant-, OpenAI sk-proj-, npm_, Google AIza, Square sq0atp-/sq0csp-, Razorpay rzp_live_, Doppler dp.st.), private-key PEM blocks with a body, passwords inside URLs to hosts other than this machine, and credential-named assignments (…PASSWORD, …SECRET, …API_KEY, …TOKEN, … in .env, YAML, JSON, TOML, Dockerfiles and quoted literals in code) whose values are real: not empty, a template (${X}, {{ secrets.X }}), a reference (an env-var name, a path), prose (white space), a placeholder (changeme, your-…, <…>, xxx, AWS's …EXAMPLE keys), on the known-weak or published lists, or shorter than 8 characters. In tests, fixtures and mocks (test/, __tests__/, fixtures/, *.test.*, …) only key formats and private keys count: their made-up passwords are not credentials. Fail: a secret in a file git tracks (or any file, when the folder is no git repository) or added by any commit scanned, even one deleted since. Warn: a secret in a file git neither tracks nor ignores; a cap reached, a file over the size cap, a shallow clone, or a folder that is no git repository (what was not scanned is named). Secrets in git-ignored files are counted, not failed. Hits are reported by file, line, kind, public prefix, commit and a keyed fingerprint — never by value. A clean scan is manual: that the credentials live in a password manager needs a person.",
+    "remediation": "Create a shared production vault, move every credential and 2FA recovery code into it, restrict membership, and purge credentials from Slack, docs and committed .env files (rotating any that were committed).",
+    "attestation": "Screenshot of the production vault (1Password, Bitwarden) listing item names (Railway, AWS, Shopify Partners, Google Cloud, Sentry, database, domain registrar) and its members, with no secret values visible.",
+    "optionLines": [
+      "  ignore (array, default []): Repository paths not to scan (a file, or a folder ending in /), e.g. test fixtures holding fake keys; they are listed in the evidence",
+      "  maxCommits (integer, 1…100000, default 1000): Newest commits of the history to scan (over every ref)",
+      "  maxHistoryBytes (integer, 1024…1073741824, default 33554432): Bytes of patch text (`git log -p`) to read at most"
+    ]
   },
   {
     "id": "final.env-backup",
@@ -1336,12 +1419,18 @@ export const manifest: readonly CatalogEntry[] = [
     "section": "final",
     "item": "Performance benchmarks recorded for future comparison",
     "severity": "medium",
-    "automation": "manual",
-    "needs": [],
-    "verifies": "Baseline performance numbers from launch are saved so later regressions can be measured against them.",
-    "how": "Not verifiable by a machine: a person checks it and records an attestation (readiness attest), which expires.",
+    "automation": "partial",
+    "needs": [
+      "repo"
+    ],
+    "verifies": "A benchmark results file is kept in the repository as a baseline: it parses, holds measurements, and was recorded recently enough to be the baseline of this release.",
+    "how": "Through the repository probe reads `options.path`, else the newest of the .json / .md files in bench/, benchmark/, benchmarks/, .benchmarks/, perf/, performance/, docs/benchmarks/, docs/performance/ and their results/ subfolders (READMEs skipped) and bench*.json / benchmark*.json / benchmarks.md at the root. JSON must parse and hold numbers (any tool: vitest bench --outputJson, k6 --summary-export, Artillery, autocannon, Lighthouse, hyperfine); Markdown must hold figures with units (ms, req/s, KB, %) and no TODO/TBD. The record is dated by a date inside it (date, timestamp, fetchTime, start/finish, lastMetricAt, …; for Markdown the latest YYYY-MM-DD), else a YYYY-MM-DD in its file name, else its modification time (named as such: a checkout resets it). Older than `maxAgeDays` (90) fails — it is not the baseline of this release; a future date warns. A configured path that is missing fails; no results file in the conventional places is manual (they may live in a wiki). Whether the figures cover the key endpoints is not judged.",
     "remediation": "Run the load test and Lighthouse on the release build, save the results (e.g. docs/benchmarks/<date>.md), and rerun the same scripts after major changes.",
-    "attestation": "A dated benchmark record for the release SHA: API p50/p95/p99 for key endpoints, widget.js size and load time, dashboard Lighthouse scores, and load-test throughput and query timings, stored in the repo or wiki."
+    "attestation": "A dated benchmark record for the release SHA: API p50/p95/p99 for key endpoints, widget.js size and load time, dashboard Lighthouse scores, and load-test throughput and query timings, stored in the repo or wiki.",
+    "optionLines": [
+      "  path (string): The benchmark results file, relative to the repository (default: the newest .json/.md in bench/, benchmark(s)/, .benchmarks/, perf/, performance/, docs/benchmarks/, docs/performance/, or bench*.json / benchmark*.json at the root)",
+      "  maxAgeDays (integer, …9007199254740991, default 90): Oldest the recorded baseline may be"
+    ]
   },
   {
     "id": "launch-before.health-checks-green",

@@ -37,6 +37,10 @@ const C = {
   webhookSigningSecret: canary('Qk'),
   /** apiKey.key: sent as a Bearer header and in the query string to the echoing target, so it comes back in bodies. */
   apiKeySecret: canary('Qy'),
+  /** integrations.productSync.key: sent as a Bearer header to the echoing target, which puts it back in its JSON status. */
+  productSyncKey: canary('Qx'),
+  /** A credential in the query string of integrations.conversions.url (the evidence names its path). */
+  conversionsToken: canary('Qn'),
   privacyToken: canary('Qv'),
   termsSignature: canary('Qt'),
   termsCredential: canary('Qc'),
@@ -76,6 +80,8 @@ function echoingTarget(): express.Express {
       ? res.redirect(302, `/login/${C.envJwt}?jwt=${C.envJwt}&token=${C.targetToken}`)
       : res.redirect(302, `https://sso:${C.targetPassword}@idp.example.test/cb?X-Amz-Signature=${C.targetSignature}#access_token=${C.targetFragment}`),
   );
+  // The sync status echoes the credential it was sent into the fields the product-sync check reads.
+  app.get('/v1/sync/status', (req, res) => res.json({ status: req.get('authorization') ?? 'none', lastSyncedAt: req.get('authorization') ?? 'never' }));
   app.post(/.*/, (_req, res) => res.status(200).json({ ok: true }));
   app.use((_req, res) =>
     res
@@ -123,6 +129,7 @@ describe('no secret in any output, by mechanism', () => {
         `      - { url: "${base}/hooks/shopify?secret=${C.webhookSecret}", provider: shopify, secret: "${C.webhookSigningSecret}" }`,
         `      - { url: "${base}/hooks/\${HOOK_TOKEN}" }`,
         `    apiKey: { url: "${base}/v1/shop", key: "${C.apiKeySecret}" }`,
+        `    integrations: { productSync: { url: "${base}/v1/sync/status", key: "${C.productSyncKey}" }, conversions: { url: "${base}/v1/conversions?token=${C.conversionsToken}" } }`,
         '    urls:',
         `      privacy: "${base}/privacy?access_token=${C.privacyToken}"`,
         `      terms: "${base}/terms?X-Amz-Credential=${C.termsCredential}&X-Amz-Signature=${C.termsSignature}"`,
@@ -150,6 +157,9 @@ describe('no secret in any output, by mechanism', () => {
     expect(health?.message).toContain('https://sso:****@idp.example.test/cb?X-Amz-Signature=****#access_token=****');
     // Literal credentials of the config are registered before the run, so they read like ${VAR}-supplied ones.
     expect(run.stdout).toContain('/health?access_token=[REDACTED]');
+    // The sync status really came back with the credential in it, and was judged.
+    const sync = report.results.find((r) => r.id === 'integration.product-sync');
+    if (only.length === 0) expect(sync?.evidence).toMatchObject({ statuses: { authenticated: 200, anonymous: 200 } });
     expect(leaksIn(outputsOf('json', run), C)).toEqual([]);
   }, 120_000);
 

@@ -14,7 +14,47 @@ const SOUND = [
   'CMD ["node", "server.js"]',
 ].join('\n');
 
+// Stand-ins for `docker build` (no Docker engine here): real processes that succeed, fail or hang like one.
+const BUILD_OK = 'echo "#8 exporting to image"; echo "#8 naming to docker.io/library/api:latest done"; exit 0\n';
+const BUILD_FAILS = 'echo "#7 [build 4/4] RUN npm ci"; echo "#7 ERROR: process \\"/bin/sh -c npm ci\\" did not complete successfully: exit code: 1" >&2; exit 1\n';
+const slow = { timeoutMs: 60_000 };
+
 repoTable(dockerImages, [
+  {
+    name: 'a sound Dockerfile and a build command that exits 0',
+    files: { Dockerfile: SOUND, '.dockerignore': IGNORE, 'build.sh': BUILD_OK },
+    repo: { commands: { dockerBuild: 'sh build.sh' } },
+    ...slow,
+    status: 'pass',
+    message: 'every Dockerfile passes the static checks and `sh build.sh` exited 0',
+    evidence: { 'docker build': { verdict: 'pass', message: '`sh build.sh` exited 0', exitCode: 0 }, repository: { verdict: 'pass', message: 'Dockerfile passes every static check; `sh build.sh` built it (exit 0)' } },
+  },
+  {
+    name: 'a build command that exits 1: fail with the end of its output',
+    files: { Dockerfile: SOUND, '.dockerignore': IGNORE, 'build.sh': BUILD_FAILS },
+    repo: { commands: { dockerBuild: 'sh build.sh' } },
+    ...slow,
+    status: 'fail',
+    message: /^docker build: `sh build\.sh` exited 1: #7 \[build 4\/4\] RUN npm ci \/ #7 ERROR: process .*exit code: 1 \(also repository: manual\)$/,
+  },
+  {
+    name: 'a build that succeeds does not hide a static failure',
+    files: { Dockerfile: SOUND.replace('USER node', 'USER root'), '.dockerignore': IGNORE, 'build.sh': BUILD_OK },
+    repo: { commands: { dockerBuild: 'sh build.sh' } },
+    ...slow,
+    status: 'fail',
+    message: /^repository: Dockerfile: USER: .*runs as root/,
+  },
+  {
+    name: 'a failing build that prints a secret: the message keeps the end of the output, never the value',
+    files: { Dockerfile: SOUND, '.dockerignore': IGNORE, 'build.sh': 'echo "using NPM_TOKEN=npm_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"; echo "ERROR: failed to solve"; exit 17\n' },
+    repo: { commands: { dockerBuild: 'sh build.sh' } },
+    ...slow,
+    status: 'fail',
+    message: /^(?!.*a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8)docker build: `sh build\.sh` exited 17: .*ERROR: failed to solve/,
+  },
+  { name: 'a build past its time limit is ended: error', files: { Dockerfile: SOUND, '.dockerignore': IGNORE, 'build.sh': 'sleep 30 & sleep 30\n' }, repo: { commands: { dockerBuild: 'sh build.sh' }, timeout: 1000 }, ...slow, status: 'error', message: /docker build: `sh build\.sh` did not finish within 1000 ms/ },
+  { name: 'a build command with no Dockerfile (the platform builder) stays manual', files: { 'package.json': '{}' }, repo: { commands: { dockerBuild: 'true' } }, ...slow, status: 'manual', message: /no Dockerfile: the platform builds the image itself/ },
   { name: 'a sound multi-stage Dockerfile', files: { Dockerfile: SOUND, '.dockerignore': IGNORE }, status: 'manual', message: 'repository: Dockerfile passes every static check; the image was not built here (no Docker engine is used): attest a build log' },
   {
     name: 'single stage with npm ci --omit=dev',

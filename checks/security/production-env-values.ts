@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineCheck } from '../../src/kit/check.js';
-import { outcome } from '../../src/core/outcome.js';
+import { combine, outcome } from '../../src/core/outcome.js';
+import { environmentParity } from '../../src/kit/env-parity.js';
+import { probeFailure } from '../../src/kit/probe-failure.js';
 import { perEnvView } from '../../src/kit/per-env-view.js';
 import type { CheckOutcome } from '../../src/core/types.js';
 import type { EnvView } from '../../src/probes/env.js';
@@ -17,7 +19,7 @@ const options = z.strictObject({
     )
     .default([])
     .describe('Variables that must be present, e.g. { variable: GEMINI_API_KEY, format: google-api-key, service: api }'),
-  ignore: z.array(z.string().min(1)).default([]).describe('Variables not to judge'),
+  ignore: z.array(z.string().min(1)).default([]).describe('Variables not to judge (neither their values nor their parity with the code)'),
 });
 type Options = z.infer<typeof options>;
 
@@ -31,7 +33,7 @@ export default defineCheck<Options>({
   automation: 'automated',
   needs: ['env'],
   options,
-  verifies: 'No variable of the environment points at a local, reserved, tunnel, staging or provider-sandbox host, holds a test-mode key, a published secret, a placeholder or a development setting, or switches a protection off, and the required keys are present in the right format.',
+  verifies: 'No variable of the environment points at a local, reserved, tunnel, staging or provider-sandbox host, holds a test-mode key, a published secret, a placeholder or a development setting, or switches a protection off, and the required keys are present in the right format; with `repo:` set, every variable the code reads is also set and documented in .env.example.',
   how:
     'Judges every variable of each service\'s view. Hosts come from every value that parses as a URL (multi-host authorities included), a connection string ' +
     '(host=, Server=, Data Source=) or a host list (host:port, IP or localhost entries) whatever its name, and from every entry of variables named for hosts ' +
@@ -50,11 +52,23 @@ export default defineCheck<Options>({
     'Warn: sandbox/staging/dev/qa/preview/uat/pr-N host names (in URLs and host-named variables); wildcard-DNS names for other addresses (10.0.0.5.nip.io); staging/preview/qa ' +
     'values of *_ENV-style variables; debug flags (*_DEBUG, DEBUG_MODE, ENABLE_DEBUG on; DEBUG=namespaces; LOG_LEVEL=debug/trace; NODE_DEBUG); cookies without Secure or HttpOnly; ' +
     'GraphQL playground/introspection on; a temporary AWS key (ASIA…); wildcard origin patterns; a GEMINI/GOOGLE *_API_KEY not shaped AIza…/AQ.…. ' +
+    'With `repo:` set, a second part, parity with the code: every variable the repository\'s JavaScript/TypeScript source reads by name (`process.env.X`, `process.env[\'X\']`, ' +
+    '`const { X } = process.env`, `import.meta.env.X`; found with the js-tokens tokenizer, so comments and strings do not count; tests, fixtures, declarations and node_modules left out; ' +
+    'a service\'s code is its `services.<name>.repoPath` folder) must be set in that service\'s view — fail when it is not and the code has no `??`/`||`/destructuring default, warn when it falls back — ' +
+    'and documented in .env.example (or .env.sample, .env.template, .env.dist, example.env, .env.defaults; commented-out `# X=` lines count) — warn when not, or when there is none. ' +
+    'Variables the platform or runtime sets (PORT, RAILWAY_*, VERCEL_*, npm_*, CI, HOME, …) and `ignore`d ones are left out. ' +
     'Secret values are never printed, only their names and public prefixes.',
   remediation:
     'Diff the production variables against .env.example and staging, replace every local/test/sandbox value in the platform (Railway → service → Variables), redeploy each service and re-run this check.',
   async run(ctx) {
-    return perEnvView(ctx, (view) => judgeView(view, ctx.options));
+    const values = await perEnvView(ctx, (view) => judgeView(view, ctx.options));
+    // Parity needs the code: without `repo:` the line is what it always was.
+    if (ctx.environment.repo === undefined) return values;
+    const parity = await environmentParity(ctx, ctx.options.ignore).catch((error: unknown) => probeFailure(error));
+    return combine([
+      { label: 'values', outcome: values },
+      { label: 'parity with the code', outcome: parity },
+    ]);
   },
 });
 

@@ -13,7 +13,8 @@ const NEEDS_A_CLONE = 'the demo needs a clone of the repository: git clone <the 
 
 /** What dist/fixtures/demo/process.js exports, declared here because the CLI must not import fixtures. */
 interface DemoTargetLauncher {
-  startDemoTargetProcess(): Promise<{ variables: Record<string, string>; close(): Promise<void> }>;
+  /** `secrets` feed the config's secret fields (webhook secret, API key): set like the variables, never printed. */
+  startDemoTargetProcess(): Promise<{ variables: Record<string, string>; secrets?: Record<string, string>; close(): Promise<void> }>;
 }
 
 /** `readiness demo`: start the sample target on loopback (its own process), check its "demo" environment, stop it. */
@@ -22,7 +23,7 @@ export async function demoCommand(options: Partial<CheckOptions> & { format: str
   const target = await launcher.startDemoTargetProcess().catch((error: Error) => {
     throw new UsageError(`cannot start the demo target: ${error.message}`);
   });
-  Object.assign(process.env, target.variables);
+  Object.assign(process.env, target.variables, target.secrets);
   const config = options.config ?? path.join(packageRoot(), DEMO_CONFIG);
   err(`Demo target up: ${Object.values(target.variables).join(', ')}\n`);
   try {

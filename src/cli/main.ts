@@ -109,7 +109,7 @@ program
 
 program
   .command('attest')
-  .argument('<id>', 'the manual or partial check being attested, e.g. operational.incident-response-plan')
+  .argument('<id>', 'the manual or partial check being attested, e.g. operational.on-call-rotation')
   .description("record a person's attestation for a manual line (turns it into pass until it expires)")
   .requiredOption('-e, --env <environment>', 'environment the attestation is for')
   .requiredOption('--by <name>', 'who attests (name, e-mail)')

@@ -47,15 +47,29 @@ export class CommandError extends ProbeError {
  * as part of the text the shell parses.
  */
 export function runBoundedCommand(command: string, options: CommandOptions): Promise<CommandResult> {
+  return runBounded(
+    () => spawn(command, { shell: true, cwd: options.cwd, env: { ...process.env, ...commandEnvironment(command) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
+    options,
+  );
+}
+
+/**
+ * The same bounds for a program of readiness's own choosing (git), started without a shell from an argument vector:
+ * a path or ref in `args` is only ever one argument. `env` is the child's whole environment (nothing is inherited).
+ */
+export function runBoundedArgv(file: string, args: readonly string[], options: CommandOptions & { env: NodeJS.ProcessEnv }): Promise<CommandResult> {
+  return runBounded(() => spawn(file, [...args], { shell: false, cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }), options);
+}
+
+function runBounded(start: () => ChildProcessByStdio<null, Readable, Readable>, options: CommandOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     if (options.signal.aborted) {
       reject(new CommandError('aborted', 'not started: the run was stopped', ''));
       return;
     }
-    const env = { ...process.env, ...commandEnvironment(command) };
     let child: ChildProcessByStdio<null, Readable, Readable>;
     try {
-      child = spawn(command, { shell: true, cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      child = start();
     } catch (error) {
       // Node's message quotes the offending value (a NUL inside a ${VAR}): only its code is kept.
       reject(new CommandError('unavailable', `could not be started (${(error as NodeJS.ErrnoException).code ?? 'invalid command or environment'})`, ''));

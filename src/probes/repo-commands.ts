@@ -79,7 +79,7 @@ function scrubLines(text: string): string {
 export const repoCommandsProbe = defineProbe<RepoCommandsProbe>({
   name: 'repo-commands',
   describes:
-    'The test-suite commands configured under `repo.commands` (or `npm test` with `repo.run: true`), run in the repository once each: own process group killed on timeout (repo.timeout, default 10 min), no stdin, 4 MiB output cap, output scrubbed',
+    'The commands configured under `repo.commands` (test suites, or `npm test` with `repo.run: true`; the Docker build), run in the repository once each: own process group killed on timeout (repo.timeout, default 10 min), no stdin, 4 MiB output cap, output scrubbed',
   create: (run) => {
     const repo = run.target.environment.repo;
     const settings = repo === undefined ? undefined : repoSettings(repo);

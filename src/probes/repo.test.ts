@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ const root = path.join(dir, 'repo');
 mkdirSync(path.join(root, '.github/workflows'), { recursive: true });
 writeFileSync(path.join(root, 'railway.json'), '{"deploy":{}}');
 writeFileSync(path.join(root, 'big.txt'), 'x'.repeat(5000));
+writeFileSync(path.join(root, 'results.json'), '{}');
+utimesSync(path.join(root, 'results.json'), new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
 writeFileSync(path.join(root, '.github/workflows/ci.yml'), 'on: push\n');
 writeFileSync(path.join(root, '.github/workflows/b.yaml'), 'on: push\n');
 writeFileSync(path.join(dir, 'outside.txt'), 'not yours');
@@ -24,9 +26,13 @@ describe('repository probe', () => {
   const probe = new RepoProbe(root);
 
   it('reads a file, and says missing for one that is not there', async () => {
-    expect(await probe.file('railway.json')).toEqual({ path: 'railway.json', kind: 'file', text: '{"deploy":{}}', bytes: 13, truncated: false });
+    expect(await probe.file('railway.json')).toEqual({ path: 'railway.json', kind: 'file', text: '{"deploy":{}}', bytes: 13, truncated: false, modifiedMs: expect.any(Number) });
     expect(await probe.file('railway.toml')).toEqual({ path: 'railway.toml', kind: 'missing' });
     expect(await probe.file('no/such/dir/file')).toEqual({ path: 'no/such/dir/file', kind: 'missing' });
+  });
+
+  it("reports a file's modification time (the age of benchmark and load-test results)", async () => {
+    expect(await probe.file('results.json')).toMatchObject({ kind: 'file', modifiedMs: Date.parse('2026-01-02T03:04:05Z') });
   });
 
   it('stops at the size cap and says so', async () => {

@@ -11,7 +11,8 @@ export const DEFAULT_REPO_FILE_BYTES = 256 * 1024;
 export const MAX_REPO_LISTING = 200;
 
 export type RepoFile =
-  | { path: string; kind: 'file'; text: string; bytes: number; truncated: boolean }
+  /** modifiedMs: the file's mtime (ms since the epoch); a fresh checkout sets it to the checkout's time. */
+  | { path: string; kind: 'file'; text: string; bytes: number; truncated: boolean; modifiedMs: number }
   | { path: string; kind: 'missing' };
 
 /**
@@ -98,7 +99,7 @@ export class RepoProbe {
       }
       const truncated = total > maxBytes;
       const bytes = buffer.subarray(0, Math.min(total, maxBytes));
-      return { path: relative, kind: 'file', text: bytes.toString('utf8'), bytes: bytes.length, truncated };
+      return { path: relative, kind: 'file', text: bytes.toString('utf8'), bytes: bytes.length, truncated, modifiedMs: Math.round(stats.mtimeMs) };
     } finally {
       await handle.close();
     }

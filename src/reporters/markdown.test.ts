@@ -53,4 +53,14 @@ describe('markdown reporter', () => {
     const many = markdownReporter.render(reportOf(Array.from({ length: 40 }, (_, i) => result({ id: `security.line-${i}`, status: 'fail', message: 'y'.repeat(600) }))), { colorLevel: 0 });
     expect(many.length).toBeLessThan(20_000);
   });
+
+  it('with many failures and long fixes, applies the tightest cuts: still within the comment budget, fixes kept, passes named only', () => {
+    const failing = Array.from({ length: 34 }, (_, i) => result({ id: `security.line-${i}`, status: 'fail', message: 'm'.repeat(400), remediation: `${'f'.repeat(150)}FIXEND${'f'.repeat(400)}` }));
+    const passing = Array.from({ length: 30 }, (_, i) => result({ id: `testing.pass-${i}`, status: 'pass', message: `passing message ${i} ${'p'.repeat(100)}` }));
+    const tight = markdownReporter.render(reportOf([...failing, ...passing]), { colorLevel: 0 });
+    expect(Buffer.byteLength(tight)).toBeLessThan(19_000);
+    expect(tight.match(/ {2}- Fix: f{149}…/g)).toHaveLength(34);
+    expect(tight).toContain('— pass (`testing.pass-3`)\n');
+    expect(tight).not.toContain('passing message');
+  });
 });

@@ -15,6 +15,11 @@ const MAX_PASS = 80;
 /** A report that renders within this many bytes with only runaways cut (past ROOMY_MAX) stays whole; else the tighter cuts apply. */
 const ROOMY_BYTES = 19_000;
 const ROOMY_MAX = 2_000;
+/**
+ * When many lines need attention even the tight cuts overflow the comment: the tightest apply — a fix still gets the
+ * most room, and passing lines are named without their messages (the JSON and HTML reports keep them).
+ */
+const TIGHTEST: Limits = { message: 110, fix: 150, pass: 0 };
 
 interface Limits {
   message: number;
@@ -39,7 +44,9 @@ export const markdownReporter: Reporter = {
     const roomy = renderWith(report, showManual, { message: ROOMY_MAX, fix: ROOMY_MAX, pass: ROOMY_MAX });
     // --show-manual asks for every line with its guidance: the comment-size budget gives way to that.
     if (showManual || Buffer.byteLength(roomy) <= ROOMY_BYTES) return roomy;
-    return renderWith(report, showManual, { message: MAX_MESSAGE, fix: MAX_FIX, pass: MAX_PASS });
+    const tight = renderWith(report, showManual, { message: MAX_MESSAGE, fix: MAX_FIX, pass: MAX_PASS });
+    if (Buffer.byteLength(tight) <= ROOMY_BYTES) return tight;
+    return renderWith(report, showManual, TIGHTEST);
   },
 };
 
@@ -72,7 +79,7 @@ function renderWith(report: Report, showManual: boolean, limits: Limits): string
     ...(attention.length > 0 ? attention.flatMap((r) => attentionLine(r, limits)) : ['Nothing failed, errored or warned.']),
   ];
   out.push(
-    ...folded('Passed', passed, (r) => `- [x] ${cell(r.item)} — pass (\`${r.id}\`): ${cell(clip(r.message, limits.pass))}${attested(r)}`),
+    ...folded('Passed', passed, (r) => `- [x] ${cell(r.item)} — pass (\`${r.id}\`)${limits.pass > 0 ? `: ${cell(clip(r.message, limits.pass))}` : ''}${attested(r)}`),
   );
   out.push(
     ...folded("Awaiting a person's attestation", report.results.filter((r) => r.status === 'manual'), (r) =>

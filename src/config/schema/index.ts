@@ -12,6 +12,7 @@ import { webhookSchema } from './webhooks.js';
 import { apiKeySchema } from './api-key.js';
 import { oauthSchema } from './oauth.js';
 import { repoSchema } from './repo.js';
+import { integrationsSchema } from './integrations.js';
 
 export const environmentSchema = z.strictObject({
   services: servicesSchema.optional(),
@@ -24,6 +25,7 @@ export const environmentSchema = z.strictObject({
   webhooks: z.array(webhookSchema).optional().describe('Webhook endpoints of the application, probed with harmless deliveries'),
   apiKey: apiKeySchema.optional().describe('An API-key-protected route, probed with no key, a wrong key, a malformed header and the valid key'),
   oauth: oauthSchema.optional().describe('The Shopify OAuth install endpoint (and callback), probed without following redirects'),
+  integrations: integrationsSchema.optional().describe('Widget, conversion-tracking and product-sync endpoints of the merchant integration, probed with a handful of harmless requests'),
   repo: repoSchema
     .optional()
     .describe("The application's repository (Railway config, Dockerfiles, CI workflows, test suites), relative to this file: a path, or { path, run, commands }"),

@@ -15,13 +15,14 @@ export const repoSchema = z.union([
         unit: command.optional(),
         integration: command.optional(),
         e2e: command.optional(),
+        dockerBuild: command.optional().describe('Builds the Docker images (e.g. `docker build -t api .`): its exit status is the verdict of deployment.docker-images'),
       })
       .default({})
-      .describe('Test suites to run, by kind: their exit status is the verdict'),
+      .describe('Commands to run, by purpose (test suites by kind, the Docker build): their exit status is the verdict'),
   }),
 ], {
   // zod's own union message is "Invalid input": say what either spelling looks like.
-  error: 'expected a path, or { path, run: true|false, timeout: <ms, 1000..3600000>, commands: { unit, integration, e2e } } whose commands are non-empty strings',
+  error: 'expected a path, or { path, run: true|false, timeout: <ms, 1000..3600000>, commands: { unit, integration, e2e, dockerBuild } } whose commands are non-empty strings',
 });
 
 export type RepoConfig = z.infer<typeof repoSchema>;
