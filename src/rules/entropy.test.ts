@@ -71,7 +71,10 @@ describe('measurement (the numbers the docs quote)', () => {
     const result = measure(2_000, kinds);
     for (const [kind, counts] of Object.entries(result.generated)) {
       expect({ kind, fail: counts.fail }).toEqual({ kind, fail: 0 });
-      if (counts.expect === 'pass') expect({ kind, pass: counts.pass }).toEqual({ kind, pass: 2_000 });
+      // About one base64url body in 500,000 itself begins like a label ("Jwt-…", "ENV_…"): the estimator discounts those
+      // characters (232 bits) and warns. Conservative, never a fail; measured over 1,054,261 draws with the old and the
+      // packed dictionary alike, so one such draw in 2,000 is allowed rather than left to chance.
+      if (counts.expect === 'pass') expect({ kind, pass: counts.pass >= 1_999 }).toEqual({ kind, pass: true });
     }
     expect(result.generated['printable-32']!.warn).toBe(2_000);
   }, 300_000);
