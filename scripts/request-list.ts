@@ -22,8 +22,11 @@ export interface RequestScenario {
   /** What is configured, as the table's reader would say it: "shopify, with secret". */
   label: string;
   environment(base: string): Record<string, unknown>;
-  /** Literal → shown, applied in order to paths, queries and header values: concrete config values become their keys. */
-  placeholders: readonly (readonly [string, string])[];
+  /**
+   * Literal → shown, applied in order to paths, queries and header values: concrete config values become their keys.
+   * A (global) RegExp stands for what changes on every run: a timestamp, a random nonce, a signature.
+   */
+  placeholders: readonly (readonly [string | RegExp, string])[];
   /** The recorder's answer; default 401 with a small JSON error (a receiver or API refusing what it cannot verify). */
   answer?: (request: ObservedRequest, index: number) => RecorderAnswer;
 }
@@ -51,6 +54,23 @@ const webhook = (provider: string, secret: boolean) => (base: string) => ({
 });
 const webhookPlaceholders = (provider: string) => [[`/webhooks/${provider}`, '<webhooks[].url>'], ['/webhooks/', '<webhooks[].url>/../']] as const;
 
+const OAUTH_PLACEHOLDERS: RequestScenario['placeholders'] = [
+  ['/auth/callback', '<oauth.callback>'],
+  ['/auth', '<oauth.install>'],
+  ['readiness-probe.myshopify.com', '<oauth.shop>'],
+  ['recorder-state-1', "<the first answer's state>"],
+  // The signed callback's parts made afresh each run (the forged one's all-zero hmac and fixed timestamp stay as sent).
+  [/readiness-probe-code-[0-9a-f]{16}/g, 'readiness-probe-code-<random>'],
+  [/readiness-probe-never-issued-[0-9a-f]{24}/g, 'readiness-probe-never-issued-<random>'],
+  [/hmac=(?!0{64})[0-9a-f]{64}/g, 'hmac=<HMAC-SHA256 with oauth.secret>'],
+  [/timestamp=(?!1700000000)\d+/g, 'timestamp=<now>'],
+];
+// The install answers as Shopify apps do, a redirect to the authorize URL with a fresh state, so the callback is probed with it.
+const oauthAnswer = (request: ObservedRequest, index: number): RecorderAnswer =>
+  request.target.startsWith('/auth?')
+    ? { status: 302, headers: { location: `https://readiness-probe.myshopify.com/admin/oauth/authorize?client_id=docs&scope=read_products&redirect_uri=https%3A%2F%2Fapp.example.com%2Fauth%2Fcallback&state=recorder-state-${index + 1}` } }
+    : refuse();
+
 export const REQUEST_SCENARIOS: readonly RequestScenario[] = [
   { check: 'security.shopify-webhook-hmac', label: 'shopify, with secret', environment: webhook('shopify', true), placeholders: webhookPlaceholders('shopify') },
   { check: 'security.shopify-webhook-hmac', label: 'shopify, no secret', environment: webhook('shopify', false), placeholders: webhookPlaceholders('shopify') },
@@ -72,12 +92,15 @@ export const REQUEST_SCENARIOS: readonly RequestScenario[] = [
     check: 'integration.oauth-flow',
     label: 'install and callback',
     environment: (base) => ({ oauth: { install: `${base}/auth`, callback: `${base}/auth/callback` } }),
-    placeholders: [['/auth/callback', '<oauth.callback>'], ['/auth', '<oauth.install>'], ['readiness-probe.myshopify.com', '<oauth.shop>'], ['recorder-state-1', "<the first answer's state>"]],
-    // The install answers as Shopify apps do, a redirect to the authorize URL with a fresh state, so the callback is probed with it.
-    answer: (request, index) =>
-      request.target.startsWith('/auth?')
-        ? { status: 302, headers: { location: `https://readiness-probe.myshopify.com/admin/oauth/authorize?client_id=docs&scope=read_products&redirect_uri=https%3A%2F%2Fapp.example.com%2Fauth%2Fcallback&state=recorder-state-${index + 1}` } }
-        : refuse(),
+    placeholders: OAUTH_PLACEHOLDERS,
+    answer: oauthAnswer,
+  },
+  {
+    check: 'integration.oauth-flow',
+    label: 'install, callback and secret',
+    environment: (base) => ({ oauth: { install: `${base}/auth`, callback: `${base}/auth/callback`, secret: DOC_SECRET } }),
+    placeholders: OAUTH_PLACEHOLDERS,
+    answer: oauthAnswer,
   },
   {
     check: 'integration.widget-rendering',
@@ -149,7 +172,7 @@ function record(req: IncomingMessage, res: ServerResponse, seen: ObservedRequest
 }
 
 function substitute(text: string, placeholders: RequestScenario['placeholders']): string {
-  return placeholders.reduce((out, [literal, shown]) => out.split(literal).join(shown), text);
+  return placeholders.reduce((out, [literal, shown]) => (typeof literal === 'string' ? out.split(literal).join(shown) : out.replace(literal, shown)), text);
 }
 
 /** A run of 16+ token characters mixing letters and digits, or of 40+ of any: a signature, hash or key, which means nothing to a reader. */

@@ -192,6 +192,23 @@ describe('readiness CLI', () => {
       );
     });
 
+    it('attests an automated line that reports manual while what it probes is not configured, and only while it does', async () => {
+      const file = write('attest-unconfigured.yaml', readFileSync(goodConfig, 'utf8'));
+      const only = ['--only', 'integration.api-key-auth', '--format', 'json'];
+      const before = reportSchema.parse(JSON.parse((await runCli(['check', 'prod', '-c', file, ...only])).stdout));
+      expect(before.results[0]).toMatchObject({ status: 'manual' });
+      expect(before.results[0]!.message).toMatch(/^not probed: no apiKey is configured; /);
+      const attest = await runCli(['attest', 'integration.api-key-auth', '--env', 'prod', '--by', 'Jane Doe', '--evidence', 'https://wiki.example.com/api-key-audit', '-c', file]);
+      expect(attest.code, attest.stderr).toBe(0);
+      const after = reportSchema.parse(JSON.parse((await runCli(['check', 'prod', '-c', file, ...only])).stdout));
+      expect(after.results[0]).toMatchObject({ status: 'pass', override: { kind: 'attestation', originalStatus: 'manual', by: 'Jane Doe' } });
+      // Configured, the line is judged by what it observes again: the attestation never covers a machine's verdict.
+      writeFileSync(file, `${readFileSync(goodConfig, 'utf8')}    apiKey: { url: "${servers.api!.url}/readiness-no-such-route" }\n`);
+      const configured = reportSchema.parse(JSON.parse((await runCli(['check', 'prod', '-c', file, ...only])).stdout));
+      expect(configured.results[0]!.status).not.toBe('pass');
+      expect(configured.results[0]!.override).toBeUndefined();
+    });
+
     it('Ctrl-C stops the run, still reports every line, and exits 130', async () => {
       const run = await runCli(['check', 'hung', '-c', badConfig, '--format', 'json', '--only', 'deployment.*', '--timeout', '30s'], {
         // Late enough for start-up (~0.8 s with the whole catalog) to install the handler; the hung checks run for 30 s.

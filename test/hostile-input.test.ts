@@ -236,6 +236,8 @@ const BAD_CONFIGS: BadConfig[] = [
     path: 'environments.prod.webhooks[0].provider',
     message: /expected one of "shopify", "woocommerce", "stripe", "github", "magento", "generic"/,
   },
+  { name: 'an oauth secret as a number', config: prod('    oauth: { install: "https://app.example.com/auth", secret: 12345 }\n'), path: 'environments.prod.oauth.secret', message: /expected a string, got a number/ },
+  { name: 'oauth without install', config: prod('    oauth: { callback: "https://app.example.com/auth/callback", secret: s }\n'), path: 'environments.prod.oauth.install', message: /is required/ },
   { name: 'integrations as a list', config: prod('    integrations: [conversions]\n'), path: 'environments.prod.integrations', message: /expected a mapping, got a list/ },
   { name: 'a misspelt integrations key', config: prod('    integrations: { productsync: { url: "https://api.example.com/v1/sync/status" } }\n'), path: 'environments.prod.integrations', message: /unknown key "productsync" \(did you mean "productSync"\?\)/ },
   { name: 'integrations merchantOrigin with a path', config: prod('    integrations: { merchantOrigin: "https://demo.myshopify.com/products/x" }\n'), path: 'environments.prod.integrations.merchantOrigin', message: /expected an origin such as https:\/\/demo-store\.myshopify\.com/ },

@@ -37,6 +37,8 @@ const C = {
   webhookSigningSecret: canary('Qk'),
   /** apiKey.key: sent as a Bearer header and in the query string to the echoing target, so it comes back in bodies. */
   apiKeySecret: canary('Qy'),
+  /** oauth.secret: signs the never-issued-state callback; the echoing callback puts it back in its Location path. */
+  oauthSecret: canary('Qg'),
   /** integrations.productSync.key: sent as a Bearer header to the echoing target, which puts it back in its JSON status. */
   productSyncKey: canary('Qx'),
   /** A credential in the query string of integrations.conversions.url (the evidence names its path). */
@@ -81,6 +83,8 @@ function echoingTarget(): express.Express {
       : res.redirect(302, `https://sso:${C.targetPassword}@idp.example.test/cb?X-Amz-Signature=${C.targetSignature}#access_token=${C.targetFragment}`),
   );
   // The sync status echoes the credential it was sent into the fields the product-sync check reads.
+  // The OAuth callback goes on into the app and echoes the secret in the path, where a fail message names it.
+  app.get('/auth/callback', (_req, res) => res.redirect(302, `/app/${C.oauthSecret}/home`));
   app.get('/v1/sync/status', (req, res) => res.json({ status: req.get('authorization') ?? 'none', lastSyncedAt: req.get('authorization') ?? 'never' }));
   app.post(/.*/, (_req, res) => res.status(200).json({ ok: true }));
   app.use((_req, res) =>
@@ -129,6 +133,7 @@ describe('no secret in any output, by mechanism', () => {
         `      - { url: "${base}/hooks/shopify?secret=${C.webhookSecret}", provider: shopify, secret: "${C.webhookSigningSecret}" }`,
         `      - { url: "${base}/hooks/\${HOOK_TOKEN}" }`,
         `    apiKey: { url: "${base}/v1/shop", key: "${C.apiKeySecret}" }`,
+        `    oauth: { install: "${base}/auth", callback: "${base}/auth/callback", secret: "${C.oauthSecret}" }`,
         `    integrations: { productSync: { url: "${base}/v1/sync/status", key: "${C.productSyncKey}" }, conversions: { url: "${base}/v1/conversions?token=${C.conversionsToken}" } }`,
         '    urls:',
         `      privacy: "${base}/privacy?access_token=${C.privacyToken}"`,
@@ -160,6 +165,9 @@ describe('no secret in any output, by mechanism', () => {
     // The sync status really came back with the credential in it, and was judged.
     const sync = report.results.find((r) => r.id === 'integration.product-sync');
     if (only.length === 0) expect(sync?.evidence).toMatchObject({ statuses: { authenticated: 200, anonymous: 200 } });
+    // The callback really took the signed, never-issued state and echoed the signing secret in its Location, which the verdict names.
+    const oauth = report.results.find((r) => r.id === 'integration.oauth-flow');
+    if (only.length === 0) expect(oauth?.message).toContain('callback with a state it never issued: answered 302 to /app/[REDACTED]/home');
     expect(leaksIn(outputsOf('json', run), C)).toEqual([]);
   }, 120_000);
 

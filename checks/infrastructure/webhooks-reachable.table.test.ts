@@ -46,4 +46,5 @@ judgementTable(check, [
     message:
       /^shopify (\S+): \1: answers 401 to the unsigned delivery and 401 to a genuinely signed test delivery too: a wall in front of the receiver, or a receiver holding another secret, refuses the provider's deliveries \(see integration\.webhook-handlers\)$/,
   },
+  { name: 'no webhook configured → manual with guidance', scenario: 'rejects unsigned', environment: () => ({}), status: 'manual', message: /^not probed: no webhook is configured; .+ Until then it needs a person's attestation: / },
 ]);

@@ -85,6 +85,13 @@ describe('infrastructure.webhooks-reachable against real servers', () => {
     expect(result.status).toBe('error');
     expect(Date.now() - started).toBeLessThan(3_000);
   });
+
+  it('is manual with guidance when no webhook is configured', async () => {
+    const result = await runCheck(check, targetOf({ services: { api: { url: 'https://api.example.com' } } }));
+    expect(result.status).toBe('manual');
+    expect(result.message).toMatch(/^not probed: no webhook is configured; list the app's webhook endpoints in webhooks/);
+    expect(result.message).toContain("Until then it needs a person's attestation: For each webhook URL registered with the provider");
+  });
 });
 
 // With the secret configured the webhook family's signed test delivery decides (issue 15): no page reading or sibling.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from '../../src/kit/check.js';
-import { combine, verdictOf, type Part } from '../../src/core/outcome.js';
+import { combine, outcome, verdictOf, type Part } from '../../src/core/outcome.js';
 import { isProbeError } from '../../src/core/errors.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { isRejection, judgeWebhookAnswer, SIBLING_SEGMENT, siblingUrl, wallOf, withoutQuery } from '../../src/rules/webhooks.js';
@@ -10,6 +10,10 @@ import { canSign } from '../../src/probes/webhook-formats.js';
 
 /** An empty JSON object: a delivery no signature covers, which a verifying endpoint rejects before processing. */
 const UNSIGNED_DELIVERY = '{}';
+
+const ATTESTATION =
+  "For each webhook URL registered with the provider: that it is https:// on the production domain, and the provider's delivery log " +
+  "(the Partner dashboard's webhook metrics, Stripe's event deliveries) showing recent deliveries answered 2xx within 5 seconds.";
 
 const options = z.strictObject({
   maxResponseMs: z.number().int().min(100).max(60_000).default(5_000).describe('Slower answers warn: Shopify gives up after 5 s and retries'),
@@ -21,7 +25,7 @@ export default defineCheck<z.infer<typeof options>>({
   item: 'Webhook endpoints publicly accessible',
   severity: 'high',
   automation: 'automated',
-  needs: ['webhooks'],
+  needs: [],
   options,
   verifies:
     "Every configured webhook URL is https:// and reachable: the receiver itself answers POST there, quickly, and rejects an unsigned delivery — not a wall in front of it that would refuse the provider's signed deliveries too.",
@@ -32,13 +36,22 @@ export default defineCheck<z.infer<typeof options>>({
     'an HTML login page, or an HTML error page of a proxy, allow-list, WAF or CSRF check (nginx\'s "403 Forbidden", Cloudflare\'s "Access denied"): walls that refuse signed deliveries too. ' +
     'Warn: a 2xx (reachable, but the unsigned delivery was accepted: see security.shopify-webhook-hmac); another HTML rejection page; the same status and body on the sibling path ' +
     '(something in front of every path answered, not the receiver); a slow answer. Error: timeout, reset or malformed answer. With webhooks[].secret set (shopify, woocommerce, stripe, github), a rejection is judged by the webhook family\'s genuinely signed test delivery instead of the page and sibling: ' +
-    'accepted (2xx) means the receiver itself rejected the unsigned one (pass); refused means signed deliveries are refused too (fail).',
+    'accepted (2xx) means the receiver itself rejected the unsigned one (pass); refused means signed deliveries are refused too (fail). Manual: no webhook configured.',
+  attestation: ATTESTATION,
   remediation:
     'Register webhooks on the production API domain over HTTPS, keep the route outside session auth and IP allow-lists (the HMAC is the authentication), verify the signature first, ' +
     'answer within 5 seconds and process the payload asynchronously.',
   async run(ctx) {
+    const webhooks = ctx.environment.webhooks ?? [];
+    if (webhooks.length === 0) {
+      return outcome(
+        'manual',
+        `not probed: no webhook is configured; list the app's webhook endpoints in webhooks (url and provider) so readiness posts an unsigned delivery to each and checks the receiver itself answers. Until then it needs a person's attestation: ${ATTESTATION}`,
+        { remediation: 'Configure webhooks: [{ url: https://api.example.com/webhooks/shopify, provider: shopify, secret: "${SHOPIFY_API_SECRET}" }].' },
+      );
+    }
     const parts: Part[] = await Promise.all(
-      (ctx.environment.webhooks ?? []).map(async (webhook): Promise<Part> => {
+      webhooks.map(async (webhook): Promise<Part> => {
         const label = `${webhook.provider} ${withoutQuery(webhook.url)}`;
         try {
           const deliver = (url: string) =>

@@ -22,4 +22,5 @@ judgementTable(check, [
   { scenario: 'wrong url', status: 'error', message: /^no key: answered 404: nothing answers GET at this URL; / },
   { scenario: 'connection refused', status: 'error', message: /^connection refused by 127\.0\.0\.1:\d+$/ },
   { scenario: 'hangs', status: 'error', message: /^no complete answer from 127\.0\.0\.1:\d+ within 1000 ms$/ },
+  { name: 'nothing configured → manual with guidance', scenario: 'correct bearer', environment: () => ({}), status: 'manual', message: /^not probed: no apiKey is configured; .+ Until then it needs a person's attestation: / },
 ]);

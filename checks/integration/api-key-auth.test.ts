@@ -79,4 +79,12 @@ describe('integration.api-key-auth against a real API', () => {
     expect(hung.status).toBe('error');
     expectNoKey([missing, refused, hung]);
   });
+
+  it('is manual with guidance when no apiKey is configured (a critical line unverified is not skipped)', async () => {
+    const result = await runCheck(check, targetOf({ services: { api: { url: api.url } } }));
+    expect(result.status).toBe('manual');
+    expect(result.message).toMatch(/^not probed: no apiKey is configured; set apiKey\.url to a route the key protects \(and apiKey\.key, a valid key\)/);
+    expect(result.message).toContain("Until then it needs a person's attestation: For a protected route:");
+    expect(result.remediation).toMatch(/^Configure apiKey: \{ url: /);
+  });
 });

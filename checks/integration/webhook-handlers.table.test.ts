@@ -21,4 +21,5 @@ judgementTable(check, [
   { scenario: 'wrong url', status: 'error', message: /^stripe \S+\/stripe-typo: genuine signature: answered 404: nothing handles POST at this URL/ },
   { scenario: 'connection refused', status: 'error', message: /^shopify \S+: connection refused by 127\.0\.0\.1:\d+$/ },
   { scenario: 'hangs', status: 'error', message: /^shopify \S+: no complete answer from 127\.0\.0\.1:\d+ within 1000 ms$/ },
+  { name: 'no webhook configured → manual with guidance', scenario: 'every provider verified', environment: () => ({}), status: 'manual', message: /^not probed: no webhook is configured; .+ Until then it needs a person's attestation: / },
 ]);

@@ -75,4 +75,11 @@ describe('integration.webhook-handlers against real receivers', () => {
     expect(hung.status).toBe('error');
     expectNoSecret([missing, refused, hung]);
   });
+
+  it('is manual with guidance when no webhook is configured', async () => {
+    const result = await runCheck(check, targetOf({ services: { api: { url: receivers.url } } }));
+    expect(result.status).toBe('manual');
+    expect(result.message).toMatch(/^not probed: no webhook is configured; list the app's webhook endpoints in webhooks \(url, provider, and secret\)/);
+    expect(result.message).toContain("Until then it needs a person's attestation: For each subscribed topic");
+  });
 });

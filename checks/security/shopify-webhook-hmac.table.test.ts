@@ -25,4 +25,5 @@ judgementTable(check, [
   { scenario: 'crashes on bad signature', status: 'warn', message: /^\S+: unsigned delivery: rejected, but with 500: the receiver crashes on a bad signature instead of answering 401; wrong signature: rejected, but with 500/ },
   { scenario: 'wrong url', status: 'error', message: /^\S+\/webhooks\/nothing-here: unsigned delivery: answered 404: nothing handles POST at this URL, so the signature check could not be probed; / },
   { scenario: 'hangs', status: 'error', message: /^\S+: no complete answer from 127\.0\.0\.1:\d+ within 1000 ms$/ },
+  { name: 'no shopify webhook configured → manual with guidance', scenario: 'verifies raw-body hmac', environment: () => ({}), status: 'manual', message: /^not probed: no webhook with provider: shopify is configured; .+ Until then it needs a person's attestation: / },
 ]);

@@ -69,8 +69,14 @@ describe('security.shopify-webhook-hmac against real receivers', () => {
     expectNoSecret(hung);
   });
 
-  it('skips when no Shopify webhook is configured', async () => {
+  // Was skip: a critical line left unverified says manual, with what to configure and what to attest.
+  it('is manual with guidance when no Shopify webhook is configured', async () => {
     const result = await runCheck(check, targetOf({ webhooks: [{ url: `${receivers.url}/webhooks/github`, provider: 'github' }] }));
-    expect(result.status).toBe('skip');
+    expect(result.status).toBe('manual');
+    expect(result.message).toMatch(/^not probed: no webhook with provider: shopify is configured; add the app's Shopify webhook endpoint to webhooks/);
+    expect(result.message).toContain("Until then it needs a person's attestation: The webhook route's code verifying X-Shopify-Hmac-Sha256");
+    expect(result.remediation).toMatch(/^Configure webhooks: \[\{ url: .+provider: shopify/);
+    const nothing = await runCheck(check, targetOf({ services: { api: { url: receivers.url } } }));
+    expect(nothing.status).toBe('manual');
   });
 });

@@ -4,7 +4,7 @@ import { appendAttestation } from '../config/attestations.js';
 import { isCalendarDate, isoDay } from '../config/dates.js';
 import { UsageError } from '../config/errors.js';
 import { environmentNames, loadConfig } from '../config/load.js';
-import { knownNames } from '../config/references.js';
+import { isAttestable, knownNames } from '../config/references.js';
 import { didYouMean } from '../config/suggest.js';
 import { out } from './output.js';
 
@@ -31,7 +31,7 @@ export async function attestCommand(id: string, options: AttestOptions, today = 
   if (!check) {
     throw new UsageError(`unknown check id "${id}"${didYouMean(id, manifest.map((c) => c.id))}`);
   }
-  if (check.automation === 'automated') {
+  if (!isAttestable(check)) {
     throw new UsageError(
       `${id} is verified automatically and cannot be attested; fix what it reports, or add a waiver (reason, owner, expiry) under waivers: in the config`,
     );

@@ -11,10 +11,19 @@ export interface KnownNames {
   environments: readonly string[];
 }
 
-export function knownNames(loaded: LoadedConfig, catalog: readonly { id: string; automation: string }[]): KnownNames {
+/**
+ * Whether a person may attest the line. An automated line that says what to attest (its `attestation`) reports
+ * `manual` while what it probes is not configured, and an attestation only ever turns a `manual` verdict into pass:
+ * it can never hide what the machine observed.
+ */
+export function isAttestable(check: { automation: string; attestation?: string | undefined }): boolean {
+  return check.automation !== 'automated' || check.attestation !== undefined;
+}
+
+export function knownNames(loaded: LoadedConfig, catalog: readonly { id: string; automation: string; attestation?: string | undefined }[]): KnownNames {
   return {
     checkIds: catalog.map((c) => c.id),
-    automatedIds: new Set(catalog.filter((c) => c.automation === 'automated').map((c) => c.id)),
+    automatedIds: new Set(catalog.filter((c) => !isAttestable(c)).map((c) => c.id)),
     environments: environmentNames(loaded),
   };
 }

@@ -58,18 +58,50 @@ export function judgeInstall(first: HttpResponse, second: HttpResponse, shop: st
   return out;
 }
 
-/** A callback with a wrong hmac must be refused: 400/401/403, or a redirect back to the install start. */
-export function judgeCallback(response: HttpResponse, installPath: string): Judgement {
-  const subject = 'callback with a bad hmac';
+/**
+ * What readiness sent the callback: `bad hmac`, a forged hmac on the first issued state (is the hmac checked?), or
+ * `unissued state`, a callback signed correctly with oauth.secret but carrying a state no install issued (is the state
+ * checked? A callback that verifies only the hmac lets an attacker replay their own genuine callback into a victim's
+ * session: login CSRF).
+ */
+export type CallbackProbe = 'bad hmac' | 'unissued state';
+
+const CALLBACK = {
+  'bad hmac': {
+    subject: 'callback with a bad hmac',
+    wentOn: 'the callback went on with a forged hmac',
+    accepted: 'the callback does not verify the hmac',
+    fix: 'Verify the hmac query parameter (hex HMAC-SHA256 of the sorted query without hmac, keyed with the app secret) and the state before exchanging the code.',
+  },
+  'unissued state': {
+    subject: 'callback with a state it never issued',
+    wentOn: 'the callback went on with a correctly signed request whose state it never issued (CSRF: an attacker\'s own callback completes in a victim\'s session)',
+    accepted: 'the callback does not check the state against the one it issued (CSRF)',
+    fix: "Keep the state issued at install (a signed cookie or the session) and refuse a callback whose state is not that one, before exchanging the code: Shopify's hmac proves the request came from Shopify, not that this browser started the install.",
+  },
+} as const satisfies Record<CallbackProbe, { subject: string; wentOn: string; accepted: string; fix: string }>;
+
+/**
+ * A forged callback must be refused: 400/401/403/422, or a redirect that starts the install again (the install
+ * path, or Shopify's authorize URL for the shop).
+ */
+export function judgeCallback(response: HttpResponse, installPath: string, probe: CallbackProbe = 'bad hmac', shop?: string): Judgement {
+  const { subject, wentOn, accepted, fix } = CALLBACK[probe];
   const status = response.status;
   if (status === 400 || status === 401 || status === 403 || status === 422) return judged(subject, 'pass', `refused with ${status}`);
   const location = response.headers.location?.[0];
   if (status >= 300 && status < 400 && location) {
-    const path = new URL(location, response.requestedUrl).pathname;
-    if (path === installPath) return judged(subject, 'pass', `sent back to ${path} to start again`);
-    return judged(subject, 'fail', `answered ${status} to ${path}: the callback went on with a forged hmac`, 'Verify the hmac query parameter (hex HMAC-SHA256 of the sorted query without hmac, keyed with the app secret) and the state before exchanging the code.');
+    let target: URL;
+    try {
+      target = new URL(location, response.requestedUrl);
+    } catch {
+      return judged(subject, 'error', `answered ${status} with a Location that does not parse: where it goes cannot be told`);
+    }
+    if (target.pathname === installPath) return judged(subject, 'pass', `sent back to ${target.pathname} to start again`);
+    if (shop && target.origin === `https://${shop}` && target.pathname === '/admin/oauth/authorize') return judged(subject, 'pass', "sent back to Shopify's authorize URL to start again");
+    return judged(subject, 'fail', `answered ${status} to ${target.pathname}: ${wentOn}`, fix);
   }
-  if (status >= 200 && status < 300) return judged(subject, 'fail', `accepted with ${status}: the callback does not verify the hmac`, 'Verify the hmac query parameter and the state before exchanging the code.');
+  if (status >= 200 && status < 300) return judged(subject, 'fail', `accepted with ${status}: ${accepted}`, fix);
   if (status === 404 || status === 405) return judged(subject, 'error', `answered ${status}: nothing answers at oauth.callback`);
   if (status >= 500) return judged(subject, 'warn', `answered ${status}: it refuses by crashing`);
   return judged(subject, 'error', `answered ${status}`);

@@ -9,7 +9,7 @@ import type { ProbeDefinition } from '../../src/probes/registry.js';
  * real-server test, so judgement cases can be replayed from a table without starting the server again. Probes
  * built on them (pages, CORS, burst) run for real on the replayed answers; file-reading probes read real files.
  */
-export const RECORDED_PROBES: readonly string[] = ['http', 'tls', 'dns', 'postgres', 'aws', 'webhook', 'browser'];
+export const RECORDED_PROBES: readonly string[] = ['http', 'tls', 'dns', 'postgres', 'aws', 'webhook', 'browser', 'oauth'];
 
 export type CallKind = 'async' | 'sync' | 'object' | 'get';
 
