@@ -90,6 +90,17 @@ describe('runChecks', () => {
     expect(results[0]?.message).toContain('environments.test.database');
   });
 
+  it.each([
+    ['a line a person can attest', 'Incident response plan documented', 'an incident runbook link', 'manual'],
+    ['a line conditional by its own text', 'WooCommerce/Magento webhook formats tested (if supporting)', 'a test delivery log', 'skip'],
+    ['a line only a machine verifies', 'Helmet.js security headers configured', undefined, 'skip'],
+  ] as const)('an unconfigured need leaves %s (%s) %s', async (_what, item, attestation, status) => {
+    const { results } = await runChecks(spec([check('security.a', async () => outcome('pass', 'never'), { needs: ['repo'], item, ...(attestation ? { attestation } : {}) })]));
+    expect(results[0]).toMatchObject({ status, evidence: { missing: ['repo'] } });
+    expect(results[0]?.message).toContain('environments.test.repo');
+    if (status === 'manual') expect(results[0]?.message).toMatch(/^not probed: environments\.test\.repo not configured .*; configure it so readiness verifies the line, or attest it: an incident runbook link$/);
+  });
+
   it('skips a check that needs any one of several keys only when none of them is configured', async () => {
     const anyOf = (id: string, needs: Check['needs']) => check(id, async () => outcome('pass', 'ran'), { needs });
     const { results } = await runChecks(spec([anyOf('security.a', [['database', 'env']]), anyOf('security.b', [['database', 'services']])]));

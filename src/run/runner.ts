@@ -98,12 +98,19 @@ async function runOne(check: Check, spec: RunSpec, runSignal: AbortSignal): Prom
   if (missing.length > 0) {
     const key = (name: string) => `environments.${spec.target.name}.${name}`;
     const keys = missing.map((need) => (typeof need === 'string' ? key(need) : need.map(key).join(' or '))).join(', ');
+    const where = `(this line needs ${missing.length > 1 ? 'them' : 'it'} in ${spec.target.loaded.file})`;
+    // A line a person can verify is still owed when readiness cannot observe it: manual keeps it in front of the
+    // go-live sign-off until it is configured or attested. A line conditional by its own text, or one only a machine
+    // can verify, is left out as before.
+    const unverified = check.attestation !== undefined && !isConditional(check.item);
     return toResult(
       check,
       spec,
-      outcome('skip', `not configured: ${keys} (this line needs ${missing.length > 1 ? 'them' : 'it'} in ${spec.target.loaded.file})`, {
-        evidence: { missing },
-      }),
+      unverified
+        ? outcome('manual', `not probed: ${keys} not configured ${where}; configure it so readiness verifies the line, or attest it: ${check.attestation}`, {
+            evidence: { missing },
+          })
+        : outcome('skip', `not configured: ${keys} ${where}`, { evidence: { missing } }),
       performance.now() - started,
     );
   }
@@ -213,6 +220,11 @@ function toResult(check: Check, spec: RunSpec, result: CheckOutcome, durationMs:
     remediation: safe.remediation ?? (safe.status === 'pass' || safe.status === 'skip' ? '' : check.remediation),
     durationMs: Math.round(durationMs),
   };
+}
+
+/** "… (if supporting)", "… (if applicable)", "… (if serving EU customers)": the checklist says the line may not apply. */
+export function isConditional(item: string): boolean {
+  return /\((if|when|where)\b[^)]*\)/i.test(item);
 }
 
 /** The needs not met: a key that is absent or empty, or a group none of whose keys is configured. */

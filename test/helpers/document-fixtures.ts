@@ -40,10 +40,14 @@ export function documentFixtureTests(check: Check<never> | Check, cases: Documen
       expect(result.message).toMatch(/no-such-repository cannot be read/);
     });
 
-    it('skips naming `repo` when the environment has none', async () => {
+    // Unread is not verified: the line stays in front of the sign-off until `repo:` is set or a person attests it;
+    // only a line conditional by its own text ("… (if serving EU customers)") is left out.
+    it('without `repo:` is manual naming it, with the attestation, unless the line is conditional', async () => {
       const result = await runCheck(check, ws.target({ services: { api: { url: 'https://api.example.com' } } }), options);
-      expect(result.status).toBe('skip');
+      const conditional = /\(if\b/.test(check.item);
+      expect(result.status).toBe(conditional ? 'skip' : 'manual');
       expect(result.message).toMatch(/\brepo\b/);
+      if (!conditional) expect(result.message).toContain(check.attestation!);
     });
   });
 }
