@@ -28,22 +28,25 @@ const judge = (widget: Record<string, unknown>, record: string, extra: { options
   });
 
 describe('integration.widget-rendering against real widget hosts', () => {
-  it('passes a correct host: the loader short-cached, found on the widget page or named as the asset', async () => {
+  // Served well but not run (no render): every part the fetch can judge holds, the rendering itself is left to attest.
+  it('leaves a correct host to attest without the render: the loader short-cached, found on the widget page or named as the asset', async () => {
     const named = await judge({ asset: '/correct/widget.js' }, 'correct loader');
-    expect(named.status).toBe('pass');
-    expect(named.message).toMatch(/^the widget script loads from a merchant storefront/);
+    expect(named.status).toBe('manual');
+    expect(named.message).toMatch(/^widget: rendering: not observed \(the script was fetched, not run\)/);
+    expect(named.evidence.widget).toMatchObject({ judgements: expect.arrayContaining(['pass script: answered 200', 'pass content type: served as text/javascript']) });
     expect(named.evidence.widget).toMatchObject({ status: 200, contentType: 'text/javascript', crossOriginResourcePolicy: 'cross-origin', accessControlAllowOrigin: '*', merchantOrigin: 'https://readiness-probe.myshopify.com' });
     const found = await judge({ url: `${server.url}/correct/` }, 'script found on the widget page');
-    expect(found.status).toBe('pass');
+    expect(found.status).toBe('manual');
     expect(found.evidence.widget).toMatchObject({ url: `${server.url}/correct/widget.js` });
   });
 
-  it('passes a content-hashed chunk cached for a year, and uses the configured merchant origin', async () => {
+  it('judges a content-hashed chunk cached for a year good, and uses the configured merchant origin', async () => {
     const result = await judge({ asset: `/correct/assets/${HASHED_CHUNK}` }, 'hashed chunk', {
       environment: { integrations: { merchantOrigin: 'https://demo-store.myshopify.com' } },
       options: { crossOrigin: true },
     });
-    expect(result.status).toBe('pass');
+    expect(result.status).toBe('manual');
+    expect(result.evidence.widget).toMatchObject({ judgements: expect.not.arrayContaining([expect.stringMatching(/^(fail|warn) /)]) });
     expect(result.evidence.widget).toMatchObject({ merchantOrigin: 'https://demo-store.myshopify.com', cacheControl: 'public, max-age=31536000, immutable' });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outcome, verdictOf } from '../../src/core/outcome.js';
+import { judged, outcome, verdictOf } from '../../src/core/outcome.js';
 import { serviceKind, type ServiceConfig } from '../../src/config/schema/services.js';
 import { defineCheck } from '../../src/kit/check.js';
 import { merchantOriginOf } from '../../src/kit/merchant-origin.js';
@@ -70,7 +70,7 @@ export default defineCheck<Options>({
     '(default: the first exact origin in services.<name>.origins, else https://readiness-probe.myshopify.com), Sec-Fetch-Dest: script, Sec-Fetch-Site: cross-site, Accept: */* — redirects followed as browsers do, read up to 1 MiB. ' +
     'Fail: not 2xx or empty; text/html or an HTML body; image/audio/video/text/csv, or another non-JavaScript type with nosniff; Cross-Origin-Resource-Policy same-origin, or same-site for another site; with crossOrigin: true, no Access-Control-Allow-Origin for the merchant; ' +
     'an unversioned URL cached 7 days or more, or immutable. Warn: a non-JavaScript type without nosniff; a versioned URL (content hash, ?v=) cached under minHashedMaxAgeSeconds; an unversioned one with no Cache-Control or over maxUnhashedMaxAgeSeconds; ' +
-    'an Access-Control-Allow-Origin for another origin; over maxScriptBytes. Error: no script found, timeouts, refused connections. Manual: no widget service is configured. ' +
+    'an Access-Control-Allow-Origin for another origin; over maxScriptBytes. Error: no script found, timeouts, refused connections. Manual: no widget service is configured; and, without render: true, a script served well (fetched, not run: the rendering is not observed). ' +
     'With render: true, headless Chromium (playwright-core; the browser option, else chromium on PATH) also opens <merchant origin>/products/readiness-probe-product, a page readiness answers itself that embeds the script (async, crossorigin with crossOrigin: true); ' +
     "GET/HEAD only — other requests are aborted and listed, the store's own endpoints answered 404 locally, at most 50 requests and 15 s. Fail: the browser could not load the script, or it threw an uncaught exception. " +
     'Warn: console errors (other than about what readiness blocked). Manual: it ran cleanly but added no element (it may need a container or config the plain page lacks). Error: no Chromium, or it would not start.',
@@ -105,7 +105,11 @@ export default defineCheck<Options>({
           bytes: response.bodyBytes,
         };
         const judgements = judgeWidgetScript(response, origin, ctx.options);
-        if (!ctx.options.render) return verdictOf(judgements, `${new URL(response.url).pathname} loads on ${origin} as a script`, evidence);
+        // Loading is not rendering: without the render the line is not verified, however well the script is served.
+        if (!ctx.options.render) {
+          const unrendered = judged('rendering', 'manual', `not observed (the script was fetched, not run): set checks.integration.widget-rendering.options.render: true to run it in Chromium, or attest: ${ATTESTATION}`);
+          return verdictOf([...judgements, unrendered], `${new URL(response.url).pathname} loads on ${origin} as a script`, evidence);
+        }
         const seen = await ctx.probe(browserProbe).render({ scriptUrl: response.url, merchantOrigin: origin, crossOrigin: ctx.options.crossOrigin, executablePath: ctx.options.browser });
         const rendered = {
           scriptStatus: seen.script.status,
