@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { notProbed, CONFIGURE_WEBHOOKS } from '../../src/kit/not-probed.js';
 import { defineCheck } from '../../src/kit/check.js';
-import { combine, outcome, verdictOf, type Part } from '../../src/core/outcome.js';
+import { combine, verdictOf, type Part } from '../../src/core/outcome.js';
 import { isProbeError } from '../../src/core/errors.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { isRejection, judgeWebhookAnswer, SIBLING_SEGMENT, siblingUrl, wallOf, withoutQuery } from '../../src/rules/webhooks.js';
@@ -44,11 +45,12 @@ export default defineCheck<z.infer<typeof options>>({
   async run(ctx) {
     const webhooks = ctx.environment.webhooks ?? [];
     if (webhooks.length === 0) {
-      return outcome(
-        'manual',
-        `not probed: no webhook is configured; list the app's webhook endpoints in webhooks (url and provider) so readiness posts an unsigned delivery to each and checks the receiver itself answers. Until then it needs a person's attestation: ${ATTESTATION}`,
-        { remediation: 'Configure webhooks: [{ url: https://api.example.com/webhooks/shopify, provider: shopify, secret: "${SHOPIFY_API_SECRET}" }].' },
-      );
+      return notProbed({
+        missing: 'no webhook is configured',
+        configure: "list the app's webhook endpoints in webhooks (url and provider) so readiness posts an unsigned delivery to each and checks the receiver itself answers",
+        attestation: ATTESTATION,
+        remediation: CONFIGURE_WEBHOOKS,
+      });
     }
     const parts: Part[] = await Promise.all(
       webhooks.map(async (webhook): Promise<Part> => {

@@ -1,4 +1,5 @@
-import { judged, outcome, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { judged, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { notProbed } from '../../src/kit/not-probed.js';
 import { defineCheck } from '../../src/kit/check.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { httpProbe, type HttpRequest } from '../../src/probes/http.js';
@@ -28,11 +29,12 @@ export default defineCheck({
   async run(ctx) {
     const config = ctx.environment.apiKey;
     if (!config) {
-      return outcome(
-        'manual',
-        `not probed: no apiKey is configured; set apiKey.url to a route the key protects (and apiKey.key, a valid key) so readiness tries it with no key, a random key, a malformed header and the valid key. Until then it needs a person's attestation: ${ATTESTATION}`,
-        { remediation: 'Configure apiKey: { url: https://api.example.com/v1/shop, key: "${READINESS_API_KEY}" } (header and scheme if not Authorization: Bearer).' },
-      );
+      return notProbed({
+        missing: 'no apiKey is configured',
+        configure: 'set apiKey.url to a route the key protects (and apiKey.key, a valid key) so readiness tries it with no key, a random key, a malformed header and the valid key',
+        attestation: ATTESTATION,
+        remediation: 'Configure apiKey: { url: https://api.example.com/v1/shop, key: "${READINESS_API_KEY}" } (header and scheme if not Authorization: Bearer).',
+      });
     }
     const header = config.header.toLowerCase();
     const scheme = config.scheme ?? (header === 'authorization' ? 'Bearer' : undefined);

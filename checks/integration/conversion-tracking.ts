@@ -1,4 +1,5 @@
-import { outcome, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { notProbed } from '../../src/kit/not-probed.js';
 import { defineCheck } from '../../src/kit/check.js';
 import { merchantOriginOf } from '../../src/kit/merchant-origin.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
@@ -31,11 +32,12 @@ export default defineCheck({
   async run(ctx) {
     const config = ctx.environment.integrations?.conversions;
     if (!config) {
-      return outcome(
-        'manual',
-        `not probed: no integrations.conversions is configured; set its url (and a sample event in the endpoint's format) so readiness posts a test event and two malformed ones. Until then it needs a person's attestation: ${ATTESTATION}`,
-        { remediation: 'Configure integrations.conversions: { url: https://api.example.com/v1/conversions, sample: { … "test": true } }.' },
-      );
+      return notProbed({
+        missing: 'no integrations.conversions is configured',
+        configure: "set its url (and a sample event in the endpoint's format) so readiness posts a test event and two malformed ones",
+        attestation: ATTESTATION,
+        remediation: 'Configure integrations.conversions: { url: https://api.example.com/v1/conversions, sample: { … "test": true } }.',
+      });
     }
     const widget = Object.entries(ctx.environment.services ?? {}).find(([name, service]) => serviceKind(name, service) === 'widget')?.[1];
     const origin = merchantOriginOf(ctx.environment, widget);

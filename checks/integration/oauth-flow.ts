@@ -1,4 +1,5 @@
-import { judged, outcome, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { judged, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { notProbed } from '../../src/kit/not-probed.js';
 import { defineCheck } from '../../src/kit/check.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { httpProbe } from '../../src/probes/http.js';
@@ -37,11 +38,12 @@ export default defineCheck({
   async run(ctx) {
     const config = ctx.environment.oauth;
     if (!config) {
-      return outcome(
-        'manual',
-        `not probed: no oauth is configured; set oauth.install (with oauth.callback and oauth.secret, the app's API secret key) so readiness checks the install redirect and that the callback refuses a forged hmac and a state it never issued. Until then it needs a person's attestation: ${ATTESTATION}`,
-        { remediation: 'Configure oauth: { install: https://app.example.com/auth, callback: https://app.example.com/auth/callback, secret: "${SHOPIFY_API_SECRET}" }.' },
-      );
+      return notProbed({
+        missing: 'no oauth is configured',
+        configure: "set oauth.install (with oauth.callback and oauth.secret, the app's API secret key) so readiness checks the install redirect and that the callback refuses a forged hmac and a state it never issued",
+        attestation: ATTESTATION,
+        remediation: 'Configure oauth: { install: https://app.example.com/auth, callback: https://app.example.com/auth/callback, secret: "${SHOPIFY_API_SECRET}" }.',
+      });
     }
     const installUrl = (n: number) => {
       const url = new URL(config.install);

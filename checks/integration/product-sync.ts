@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { judged, outcome, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { judged, verdictOf, type Judgement } from '../../src/core/outcome.js';
+import { notProbed } from '../../src/kit/not-probed.js';
 import { defineCheck } from '../../src/kit/check.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { httpProbe, type HttpRequest } from '../../src/probes/http.js';
@@ -35,11 +36,12 @@ export default defineCheck<Options>({
   async run(ctx) {
     const config = ctx.environment.integrations?.productSync;
     if (!config) {
-      return outcome(
-        'manual',
-        `not probed: no integrations.productSync is configured; set its url (a read-only sync status route) and key so readiness asks it with and without the credential. Until then it needs a person's attestation: ${ATTESTATION}`,
-        { remediation: 'Configure integrations.productSync: { url: https://api.example.com/v1/sync/status, key: "${SYNC_STATUS_TOKEN}" }.' },
-      );
+      return notProbed({
+        missing: 'no integrations.productSync is configured',
+        configure: 'set its url (a read-only sync status route) and key so readiness asks it with and without the credential',
+        attestation: ATTESTATION,
+        remediation: 'Configure integrations.productSync: { url: https://api.example.com/v1/sync/status, key: "${SYNC_STATUS_TOKEN}" }.',
+      });
     }
     const header = config.header.toLowerCase();
     const scheme = config.scheme ?? (header === 'authorization' ? 'Bearer' : undefined);

@@ -1,4 +1,5 @@
 import { combine, outcome, judged, type Part } from '../../src/core/outcome.js';
+import { notProbed, CONFIGURE_WEBHOOKS } from '../../src/kit/not-probed.js';
 import { defineCheck } from '../../src/kit/check.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { canSign } from '../../src/probes/webhook-formats.js';
@@ -31,11 +32,12 @@ export default defineCheck({
   async run(ctx) {
     const webhooks = ctx.environment.webhooks ?? [];
     if (webhooks.length === 0) {
-      return outcome(
-        'manual',
-        `not probed: no webhook is configured; list the app's webhook endpoints in webhooks (url, provider, and secret) so readiness sends each a genuine signed test delivery and a changed one. Until then it needs a person's attestation: ${ATTESTATION}`,
-        { remediation: 'Configure webhooks: [{ url: https://api.example.com/webhooks/shopify, provider: shopify, secret: "${SHOPIFY_API_SECRET}" }].' },
-      );
+      return notProbed({
+        missing: 'no webhook is configured',
+        configure: "list the app's webhook endpoints in webhooks (url, provider, and secret) so readiness sends each a genuine signed test delivery and a changed one",
+        attestation: ATTESTATION,
+        remediation: CONFIGURE_WEBHOOKS,
+      });
     }
     const parts: Part[] = await Promise.all(
       webhooks.map(async (webhook): Promise<Part> => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { judged, outcome, verdictOf } from '../../src/core/outcome.js';
 import { serviceKind, type ServiceConfig } from '../../src/config/schema/services.js';
+import { notProbed } from '../../src/kit/not-probed.js';
 import { defineCheck } from '../../src/kit/check.js';
 import { merchantOriginOf } from '../../src/kit/merchant-origin.js';
 import { perService, serviceUrl } from '../../src/kit/per-service.js';
@@ -80,11 +81,12 @@ export default defineCheck<Options>({
   async run(ctx) {
     const widgets = Object.entries(ctx.environment.services ?? {}).filter(([name, service]) => serviceKind(name, service) === 'widget');
     if (widgets.length === 0) {
-      return outcome(
-        'manual',
-        `not probed: no service of kind widget is configured; add it under services (kind: widget, asset: the script merchants embed) so readiness loads the script as a storefront would. Until then it needs a person's attestation: ${ATTESTATION}`,
-        { remediation: 'Configure services.widget: { url, asset: /widget.js, origins: [https://<a merchant store>] } (or kind: widget on another name).' },
-      );
+      return notProbed({
+        missing: 'no service of kind widget is configured',
+        configure: 'add it under services (kind: widget, asset: the script merchants embed) so readiness loads the script as a storefront would',
+        attestation: ATTESTATION,
+        remediation: 'Configure services.widget: { url, asset: /widget.js, origins: [https://<a merchant store>] } (or kind: widget on another name).',
+      });
     }
     const http = ctx.probe(httpProbe);
     return perService(

@@ -1,4 +1,5 @@
-import { combine, outcome, type Part } from '../../src/core/outcome.js';
+import { combine, type Part } from '../../src/core/outcome.js';
+import { notProbed, CONFIGURE_WEBHOOKS } from '../../src/kit/not-probed.js';
 import { defineCheck } from '../../src/kit/check.js';
 import { probeFailure } from '../../src/kit/probe-failure.js';
 import { webhookProbe } from '../../src/probes/webhook.js';
@@ -29,11 +30,12 @@ export default defineCheck({
   async run(ctx) {
     const webhooks = (ctx.environment.webhooks ?? []).filter((w) => w.provider === 'shopify');
     if (webhooks.length === 0) {
-      return outcome(
-        'manual',
-        `not probed: no webhook with provider: shopify is configured; add the app's Shopify webhook endpoint to webhooks (provider: shopify, and secret, the app's API secret key) so readiness sends unsigned, forged and genuine test deliveries. Until then it needs a person's attestation: ${ATTESTATION}`,
-        { remediation: 'Configure webhooks: [{ url: https://api.example.com/webhooks/shopify, provider: shopify, secret: "${SHOPIFY_API_SECRET}" }].' },
-      );
+      return notProbed({
+        missing: 'no webhook with provider: shopify is configured',
+        configure: "add the app's Shopify webhook endpoint to webhooks (provider: shopify, and secret, the app's API secret key) so readiness sends unsigned, forged and genuine test deliveries",
+        attestation: ATTESTATION,
+        remediation: CONFIGURE_WEBHOOKS,
+      });
     }
     const parts: Part[] = await Promise.all(
       webhooks.map(async (webhook): Promise<Part> => {
