@@ -1,9 +1,9 @@
 import { realpath } from 'node:fs/promises';
-import { repoSettings } from '../config/schema/repo.js';
 import { ProbeError } from '../core/errors.js';
 import { scrubForeignText } from '../core/secrets/scrub.js';
 import { CommandError, runBoundedArgv, type CommandResult } from './command.js';
 import { defineProbe } from './registry.js';
+import { repoRootOf } from './repo.js';
 
 export interface HistoryLimits {
   /** At most this many commits (newest first, over every ref) are read. */
@@ -261,9 +261,6 @@ export const gitHistoryProbe = defineProbe<GitHistoryProbe>({
   describes:
     "The repository's git history and tracked files, read with `git log --all -p -U0 --max-count=1000 -- .`, `git rev-list --all --count`, `git rev-parse` and `git ls-files` run without a shell, " +
     'with no system/global config, hooks, pager, fsmonitor, external diff or textconv; at most 1,000 commits, 32 MiB of patch text and 60 s (the process group is killed at the limit)',
-  create: (run) => {
-    const repo = run.target.environment.repo;
-    return new GitHistoryProbe(repo === undefined ? undefined : run.target.resolvePath(repoSettings(repo).path), run.signal);
-  },
+  create: (run) => new GitHistoryProbe(repoRootOf(run), run.signal),
   close: (probe) => probe.close(),
 });

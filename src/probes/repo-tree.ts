@@ -1,9 +1,9 @@
 import { constants } from 'node:fs';
 import { open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { repoSettings } from '../config/schema/repo.js';
 import { ProbeError } from '../core/errors.js';
 import { defineProbe } from './registry.js';
+import { isInside, repoRootOf } from './repo.js';
 
 export interface TreeLimits {
   /** The walk stops after this many files read. */
@@ -165,9 +165,7 @@ function listed(list: string[], item: string): void {
 
 async function pointsInside(root: string, link: string): Promise<boolean> {
   try {
-    const real = await realpath(link);
-    const relative = path.relative(root, real);
-    return !relative.startsWith('..') && !path.isAbsolute(relative);
+    return isInside(root, await realpath(link));
   } catch {
     // A dangling link reads nothing; it is not a way out either.
     return true;
@@ -178,8 +176,5 @@ export const repoTreeProbe = defineProbe<RepoTreeProbe>({
   name: 'repo-tree',
   describes:
     "The working tree of the application's repository (`repo:`), walked once per run: .git, node_modules and build caches skipped, symlinks never followed, binaries left out, at most 10,000 files, 64 MiB in all and 4 MiB per file (a lockfile fits); a cap that ends the walk is reported",
-  create: (run) => {
-    const repo = run.target.environment.repo;
-    return new RepoTreeProbe(repo === undefined ? undefined : run.target.resolvePath(repoSettings(repo).path));
-  },
+  create: (run) => new RepoTreeProbe(repoRootOf(run)),
 });

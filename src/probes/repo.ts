@@ -3,7 +3,7 @@ import { open, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ProbeError } from '../core/errors.js';
 import { repoSettings } from '../config/schema/repo.js';
-import { defineProbe } from './registry.js';
+import { defineProbe, type ProbeRun } from './registry.js';
 
 /** Platform and build config is small: a file past this is read up to it and marked truncated. */
 export const DEFAULT_REPO_FILE_BYTES = 256 * 1024;
@@ -123,17 +123,21 @@ export class RepoProbe {
   }
 }
 
-function isInside(root: string, candidate: string): boolean {
+/** True when `candidate` is the root or lies below it (both already resolved). */
+export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The repository's folder as the config names it (relative to the config file), or undefined without `repo:`. */
+export function repoRootOf(run: ProbeRun): string | undefined {
+  const repo = run.target.environment.repo;
+  return repo === undefined ? undefined : run.target.resolvePath(repoSettings(repo).path);
 }
 
 export const repoProbe = defineProbe<RepoProbe>({
   name: 'repo',
   describes:
     "Files of the application's repository (`repo:`): regular files only, at most 256 KiB each, memoised; paths and symlinks leading out of the repository are refused",
-  create: (run) => {
-    const repo = run.target.environment.repo;
-    return new RepoProbe(repo === undefined ? undefined : run.target.resolvePath(repoSettings(repo).path));
-  },
+  create: (run) => new RepoProbe(repoRootOf(run)),
 });
